@@ -258,6 +258,7 @@ class Document:
     print_profile: str = "newsprint"
     pages: list = field(default_factory=list)
     source: str = ""                                # file it was loaded from (not saved)
+    warnings: list = field(default_factory=list, compare=False, repr=False)   # loader Diagnostics (not saved)
 
     def style(self, name: str) -> Style:
         return self.styles.get(name) or DEFAULT_STYLES.get(name) or DEFAULT_STYLES["正文"]
