@@ -2,28 +2,60 @@
 
 Contract: ``catalog().face(name)`` returns a :class:`Face` for a role name, alias or face id;
 ``Face.advance(ch)`` gives the advance of ``ch`` in em (1.0 = the font size), ``Face.has(ch)`` says whether
-the face has a glyph, ``catalog().face_for(ch, face)`` walks the fallback chain. Metrics are read once with
-fontTools and cached on disk (keyed by file size and mtime), so a new process gets them in milliseconds.
+the face has a glyph, ``catalog().face_for(ch, face)`` walks the fallback chain. ``Face.path``/``Face.index``
+name a TrueType-outline file ReportLab can embed. Metrics are read once with fontTools and cached on disk
+in a compact binary file (keyed by path, size and mtime), so a new process gets them in a few milliseconds.
+
+Bundled faces are listed in ``fonts/fonts.yaml`` (see ``fonts/README.md``).
+
+User fonts
+----------
+* ``FontCatalog.add_user_font(path, roles)`` adds one font file (TTF, OTF, TTC/OTC) under the given role
+  names, which take precedence over bundled ones (``roles=['宋体']`` replaces the bundled 宋体).
+* ``catalog()`` also scans the user font directories: every entry of the ``PAIBAN_FONTS`` environment
+  variable (directories or files, separated by ``os.pathsep``), then ``$XDG_DATA_HOME/paiban/fonts``
+  (default ``~/.local/share/paiban/fonts``). A scanned face is known by its family names (all languages,
+  e.g. ``方正书宋_GBK``), full name, PostScript name and file stem; these never replace a bundled name.
+  A ``fonts.yaml`` in a user directory (same format as the bundled one, files relative to it) gives explicit
+  roles, which do replace bundled names, and may list ``fallback`` faces tried before the bundled ones.
+* CFF-outline (OTF) faces are converted to TrueType once, with the same code as ``tools/build_fonts.py``
+  (:mod:`layout.fontconv`), and cached under ``$PAIBAN_CACHE/converted`` (default ``~/.cache/paiban``)
+  keyed by the file's SHA-256. Scanned faces are converted on first use of ``Face.path``; layout metrics
+  come from the original file, so composing never waits for a conversion.
+* Unusable fonts (not a font, bitmap only, fsType 0x0002 restricted, CFF2 variable, no Unicode cmap) give
+  a one-line :class:`PaibanError` from ``add_user_font``; scanned ones are skipped and listed in
+  ``FontCatalog.skipped`` (diagnostics with severity "warning").
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
+import struct
+import sys
 import threading
+from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from .errors import PaibanError
+from .errors import Diagnostic, PaibanError
+from .fontconv import _error
 
 ROOT = Path(__file__).resolve().parent.parent
 FONTS_DIR = ROOT / "fonts"
 CATALOG_FILE = FONTS_DIR / "fonts.yaml"
 CACHE_DIR = Path(os.environ.get("PAIBAN_CACHE", Path.home() / ".cache" / "paiban"))
-_METRICS_VERSION = 2
+USER_FONT_DIR = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "paiban" / "fonts"
+FONT_SUFFIXES = {".ttf", ".otf", ".ttc", ".otc"}
+_METRICS_VERSION = 3
+_MAGIC = b"PBFM" + bytes([_METRICS_VERSION, 1 if sys.byteorder == "little" else 0, 0, 0])
+
+
+def cache_dir() -> Path:
+    """The cache directory: ``$PAIBAN_CACHE`` if set (read at call time), else ``~/.cache/paiban``."""
+    env = os.environ.get("PAIBAN_CACHE")
+    return Path(env) if env else CACHE_DIR
 
 
 @dataclass
@@ -36,26 +68,29 @@ class Face:
     roles: list = field(default_factory=list)
     bold: bool = False
     _cmap: dict | None = field(default=None, repr=False)
-    _adv: dict | None = field(default=None, repr=False)
+    _adv: array | None = field(default=None, repr=False)
     upem: int = 1000
-    ascent: float = 0.88   # em, from hhea/OS2 (typo) when loaded
+    ascent: float = 0.88   # em, from OS/2 typo (or hhea) metrics when loaded
     descent: float = 0.12  # em, positive
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     # -- metrics -----------------------------------------------------------------------------------
+    def _metrics_source(self) -> tuple[str, int]:
+        """The file the metrics are read from (a converted face reads its original)."""
+        return self.path, self.index
+
     def _load(self) -> None:
         with self._lock:
             if self._cmap is not None:
                 return
-            data = _load_metrics(self.path, self.index)
-            self._cmap = data["cmap"]            # codepoint -> gid
-            self._adv = data["adv"]              # gid -> advance in font units
-            self.upem = data["upem"]
-            self.ascent = data["ascent"]
-            self.descent = data["descent"]
+            upem, ascent, descent, cps, gids, adv = _load_metrics(*self._metrics_source())
+            self.upem, self.ascent, self.descent = upem, ascent, descent
+            self._adv = adv                       # gid -> advance in font units
+            self._cmap = dict(zip(cps, gids))     # codepoint -> gid
 
     @property
     def cmap(self) -> dict:
+        """Code point → glyph id."""
         if self._cmap is None:
             self._load()
         return self._cmap
@@ -76,52 +111,139 @@ class Face:
     def gid_advance(self, gid: int) -> float:
         if self._adv is None:
             self._load()
-        return self._adv.get(gid, self.upem) / self.upem
+        if 0 <= gid < len(self._adv):
+            return self._adv[gid] / self.upem
+        return 1.0
 
+    def coverage(self, chars) -> tuple[int, list[str]]:
+        """(number of ``chars`` the face has, the ones it lacks)."""
+        cm = self.cmap
+        missing = [c for c in chars if ord(c) not in cm]
+        return len(chars) - len(missing), missing
+
+
+class ConvertedFace(Face):
+    """A user's CFF (OTF) face: metrics come from the original file; ``path`` is its TrueType conversion,
+    made once (cached by the file's hash) the first time ``path`` is asked for."""
+
+    def __init__(self, *, source: str, source_index: int = 0, digest: str | None = None, **kw):
+        self.source = source
+        self.source_index = source_index
+        self.digest = digest
+        self._converted: str | None = None
+        kw.setdefault("index", 0)
+        super().__init__(path="", **kw)
+
+    @property
+    def path(self) -> str:  # noqa: D401 - property
+        if self._converted is None:
+            from .fontconv import ensure_converted
+            self._converted = str(ensure_converted(self.source, self.source_index, cache_dir(), self.digest))
+        return self._converted
+
+    @path.setter
+    def path(self, value: str) -> None:
+        if value:
+            self._converted = value
+
+    @property
+    def converted(self) -> bool:
+        """Whether the TrueType file exists already (asking does not convert)."""
+        if self._converted is not None:
+            return True
+        from .fontconv import converted_path
+        return converted_path(self.source, self.source_index, cache_dir(), self.digest).exists()
+
+    def _metrics_source(self) -> tuple[str, int]:
+        return self.source, self.source_index
+
+    def __repr__(self) -> str:
+        return f"ConvertedFace(id={self.id!r}, source={self.source!r}, source_index={self.source_index})"
+
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+
+
+# -- metrics cache ---------------------------------------------------------------------------------------
 
 def _cache_key(path: str, index: int) -> str:
     st = os.stat(path)
-    raw = f"{os.path.abspath(path)}|{index}|{st.st_size}|{int(st.st_mtime)}|{_METRICS_VERSION}"
+    raw = f"{os.path.abspath(path)}|{index}|{st.st_size}|{st.st_mtime_ns}|{_METRICS_VERSION}"
     return hashlib.sha1(raw.encode()).hexdigest()
 
 
-def _load_metrics(path: str, index: int) -> dict:
-    """cmap, advances and vertical metrics of a face; from the disk cache when it is fresh."""
-    key = _cache_key(path, index)
-    cache = CACHE_DIR / "metrics" / f"{key}.pickle"
+_HEAD = struct.Struct("<IIIdd")   # upem, number of cmap entries, number of glyphs, ascent, descent (em)
+
+
+def _load_metrics(path: str, index: int):
+    """(upem, ascent, descent, codepoints, gids, advances) of a face; from the disk cache when fresh.
+
+    The cache file is a small header and three raw arrays (code points, glyph ids, advances), so loading
+    a 65,535-glyph face costs a file read plus ``dict(zip())``, not an unpickling of Python objects."""
+    try:
+        key = _cache_key(path, index)
+    except OSError as e:
+        raise _error(path, f"cannot read font: {e.strerror or e}") from None
+    cache = cache_dir() / "metrics" / f"{key}.bin"
     try:
         with open(cache, "rb") as f:
-            return pickle.load(f)
-    except (OSError, pickle.PickleError, EOFError):
+            data = f.read()
+        if data[:8] == _MAGIC:
+            upem, n_cmap, n_glyphs, ascent, descent = _HEAD.unpack_from(data, 8)
+            off = 8 + _HEAD.size
+            cps = array("I")
+            cps.frombytes(data[off:off + 4 * n_cmap])
+            off += 4 * n_cmap
+            gids = array("H")
+            gids.frombytes(data[off:off + 2 * n_cmap])
+            off += 2 * n_cmap
+            adv = array("H")
+            adv.frombytes(data[off:off + 2 * n_glyphs])
+            if len(cps) == n_cmap and len(adv) == n_glyphs:
+                return upem, ascent, descent, cps, gids, adv
+    except OSError:
         pass
-    from fontTools.ttLib import TTFont, TTLibError
-    try:
-        tt = TTFont(path, fontNumber=index, lazy=True)
-    except (TTLibError, OSError) as e:
-        raise PaibanError(f"{path}: cannot read font: {e}") from None
-    cmap = dict(tt.getBestCmap() or {})
-    order = tt.getGlyphOrder()
-    gid_of = {n: i for i, n in enumerate(order)}
-    cmap = {cp: gid_of[name] for cp, name in cmap.items() if name in gid_of}
-    hmtx = tt["hmtx"].metrics
-    adv = {gid_of[n]: m[0] for n, m in hmtx.items() if n in gid_of}
-    upem = tt["head"].unitsPerEm
-    os2 = tt["OS/2"] if "OS/2" in tt else None
-    if os2 is not None and getattr(os2, "sTypoAscender", 0):
-        ascent, descent = os2.sTypoAscender / upem, -os2.sTypoDescender / upem
-    else:
-        ascent, descent = tt["hhea"].ascent / upem, -tt["hhea"].descent / upem
-    data = {"cmap": cmap, "adv": adv, "upem": upem, "ascent": ascent, "descent": descent}
+    upem, ascent, descent, cps, gids, adv = _read_metrics(path, index)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
         with open(tmp, "wb") as f:
-            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+            f.write(_MAGIC + _HEAD.pack(upem, len(cps), len(adv), ascent, descent))
+            f.write(cps.tobytes())
+            f.write(gids.tobytes())
+            f.write(adv.tobytes())
         os.replace(tmp, cache)
     except OSError:
         pass  # a read-only cache only costs time
-    return data
+    return upem, ascent, descent, cps, gids, adv
 
+
+def _read_metrics(path: str, index: int):
+    from .fontconv import open_font
+    tt = open_font(path, index, lazy=True)
+    try:
+        best = tt.getBestCmap() or {}
+        order = tt.getGlyphOrder()
+        gid_of = {n: i for i, n in enumerate(order)}
+        items = sorted((cp, gid_of[name]) for cp, name in best.items() if name in gid_of)
+        cps = array("I", [cp for cp, _ in items])
+        gids = array("H", [g for _, g in items])
+        hmtx = tt["hmtx"].metrics
+        adv = array("H", [hmtx[n][0] if n in hmtx else 0 for n in order])
+        upem = tt["head"].unitsPerEm
+        os2 = tt["OS/2"] if "OS/2" in tt else None
+        if os2 is not None and getattr(os2, "sTypoAscender", 0):
+            ascent, descent = os2.sTypoAscender / upem, -os2.sTypoDescender / upem
+        else:
+            ascent, descent = tt["hhea"].ascent / upem, -tt["hhea"].descent / upem
+    except Exception as e:  # noqa: BLE001 - any broken table makes the font unusable
+        raise _error(path, f"cannot read font metrics: {e}") from None
+    finally:
+        tt.close()
+    return upem, float(ascent), float(descent), cps, gids, adv
+
+
+# -- catalogue -------------------------------------------------------------------------------------------
 
 class FontCatalog:
     """Faces by id, role names and aliases; the fallback chain for characters a face lacks."""
@@ -134,18 +256,31 @@ class FontCatalog:
             for r in f.roles:
                 self.names.setdefault(r, f.id)
         self.fallback = [self.faces[i] for i in fallback if i in self.faces]
+        self.skipped: list[Diagnostic] = []    # user fonts that could not be used (scan only)
 
     def known_names(self) -> list[str]:
         return sorted(self.names)
 
     def has_name(self, name: str) -> bool:
-        return name in self.names
+        return name in self.names or self._fold(name) is not None
+
+    def _fold(self, name: str) -> str | None:
+        """Case- and space-insensitive match (``Song`` → ``song``, ``Paiban Song TT`` → ``paibansongtt``)."""
+        want = name.casefold().replace(" ", "")
+        for n, fid in self.names.items():
+            if n.casefold().replace(" ", "") == want:
+                return fid
+        return None
 
     def face(self, name: str) -> Face:
-        try:
-            return self.faces[self.names[name]]
-        except KeyError:
-            raise PaibanError(f"unknown font {name!r}; known: {', '.join(self.known_names())}") from None
+        fid = self.names.get(name) or self._fold(name)
+        if fid is None:
+            hint = ""
+            for d in self.skipped:
+                if Path(d.file).stem.casefold() == str(name).casefold():
+                    hint = f" ({d.file} was skipped: {d.message})"
+            raise PaibanError(f"unknown font {name!r}{hint}; known: {', '.join(self.known_names())}")
+        return self.faces[fid]
 
     def face_for(self, ch: str, face: Face) -> Face | None:
         """The face that draws ``ch``: ``face`` itself, else the first fallback that has it, else None."""
@@ -162,10 +297,186 @@ class FontCatalog:
         for r in face.roles:
             self.names[r] = face.id
 
+    def _add_scanned(self, face: Face) -> None:
+        """Add a face found by scanning: its automatic names never replace an existing name."""
+        self.faces[face.id] = face
+        self.names.setdefault(face.id, face.id)
+        for r in face.roles:
+            self.names.setdefault(r, face.id)
+
+    def _unique_id(self, base: str) -> str:
+        fid, n = base, 2
+        while fid in self.faces:
+            fid, n = f"{base}-{n}", n + 1
+        return fid
+
+    def add_user_font(self, path, roles=(), index: int | None = None, id: str | None = None,  # noqa: A002
+                      convert: bool = True) -> Face:
+        """Add a user's font file under ``roles`` (which replace existing names) and return its Face.
+
+        ``index`` picks a face of a collection (default 0). A CFF (OTF) face is converted to TrueType now
+        (``convert=False`` defers it to the first use of ``Face.path``), once: the result is cached by the
+        file's hash. Raises a one-line PaibanError if the font cannot be used."""
+        path = Path(path).expanduser()
+        if not path.is_file():
+            raise _error(path, "cannot use font: no such file")
+        faces = _describe_file(path)
+        if index is None:
+            index = 0
+        if not 0 <= index < len(faces):
+            raise _error(path, f"cannot use font: no face {index} (the file has {len(faces)})")
+        info = faces[index]
+        if info.get("problem"):
+            raise _error(path, info["problem"])
+        face = _make_user_face(info, path, self._unique_id(id or info["id"]), list(roles))
+        if convert and isinstance(face, ConvertedFace):
+            face.path  # noqa: B018 - converts now (or finds the cached conversion)
+        face.roles = list(roles) + [n for n in info["names"] if n not in roles]
+        self.faces[face.id] = face
+        self.names[face.id] = face.id
+        for r in info["names"]:
+            self.names.setdefault(r, face.id)
+        for r in roles:
+            self.names[r] = face.id
+        return face
+
+    def scan_user_fonts(self, dirs=None) -> None:
+        """Add the fonts of the user font directories (see the module doc); unusable files go to ``skipped``."""
+        for d in (user_font_dirs() if dirs is None else [Path(x) for x in dirs]):
+            if d.is_file():
+                self._scan_file(d)
+                continue
+            if not d.is_dir():
+                continue
+            explicit = d / "fonts.yaml"
+            listed: set[Path] = set()
+            if explicit.is_file():
+                listed = self._load_user_yaml(explicit)
+            for p in sorted(d.rglob("*")):
+                if p.suffix.lower() in FONT_SUFFIXES and p.is_file() and p.resolve() not in listed:
+                    self._scan_file(p)
+
+    def _scan_file(self, path: Path) -> None:
+        try:
+            faces = _describe_file(path)
+        except PaibanError as e:
+            self.skipped.append(Diagnostic(e.diagnostics[0].message, file=str(path), severity="warning"))
+            return
+        for info in faces:
+            if info.get("problem"):
+                self.skipped.append(Diagnostic(info["problem"], file=str(path), severity="warning"))
+                continue
+            names = list(info["names"])
+            if len(faces) == 1:
+                names.append(path.stem)
+            face = _make_user_face(info, path, self._unique_id(info["id"]), names)
+            self._add_scanned(face)
+
+    def _load_user_yaml(self, path: Path) -> set[Path]:
+        import yaml
+        try:
+            with open(path, encoding="utf-8") as f:
+                data = yaml.safe_load(f) or {}
+        except (OSError, yaml.YAMLError) as e:
+            self.skipped.append(Diagnostic(f"cannot read: {e}", file=str(path), severity="warning"))
+            return set()
+        listed = set()
+        for fid, spec in (data.get("faces") or {}).items():
+            p = Path(str(spec.get("file", "")))
+            if not p.is_absolute():
+                p = path.parent / p
+            listed.add(p.resolve())
+            try:
+                self.add_user_font(p, roles=list(spec.get("roles", [])), index=int(spec.get("index", 0)),
+                                   id=str(fid), convert=False)
+            except PaibanError as e:
+                d = e.diagnostics[0]
+                self.skipped.append(Diagnostic(f"{d.file}: {d.message}" if d.file else d.message, file=str(path),
+                                               field=f"faces.{fid}", severity="warning"))
+        extra = [self.faces[i] for i in data.get("fallback") or [] if i in self.faces]
+        self.fallback = extra + [f for f in self.fallback if f not in extra]
+        return listed
+
+
+def user_font_dirs() -> list[Path]:
+    """``PAIBAN_FONTS`` entries (directories or files, ``os.pathsep``-separated), then the user font dir."""
+    out = [Path(p).expanduser() for p in os.environ.get("PAIBAN_FONTS", "").split(os.pathsep) if p.strip()]
+    out.append(USER_FONT_DIR)
+    return out
+
+
+def _describe_file(path: Path) -> list[dict]:
+    """Per face of a font file: names, outline kind, a usability problem; cached by path, size and mtime."""
+    st = path.stat()
+    key = hashlib.sha1(f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{_METRICS_VERSION}".encode()).hexdigest()
+    cache = cache_dir() / "fontinfo" / f"{key}.json"
+    try:
+        return json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    from . import fontconv
+    try:
+        n = fontconv.face_count(path)
+    except OSError as e:
+        raise _error(path, f"cannot use font: {e.strerror or e}") from None
+    faces = []
+    for i in range(n):
+        info = {"index": i, "names": [], "id": f"{path.stem}-{i}" if n > 1 else path.stem, "kind": None}
+        try:
+            font = fontconv.open_font(path, i, lazy=True)
+            try:
+                info["kind"] = fontconv.check_usable(font, path)
+                name = font["name"]
+                seen = []
+                for rec in name.names:
+                    if rec.nameID in (1, 4, 6, 16, 21):
+                        try:
+                            s = rec.toUnicode().strip()
+                        except UnicodeDecodeError:
+                            continue
+                        if s and s not in seen:
+                            seen.append(s)
+                info["names"] = seen
+                ps = name.getDebugName(6)
+                if ps:
+                    info["id"] = ps
+                info["family"] = name.getDebugName(16) or name.getDebugName(1) or path.stem
+                info["bold"] = bool(font["head"].macStyle & 1) if "head" in font else False
+            finally:
+                font.close()
+        except PaibanError as e:
+            info["problem"] = e.diagnostics[0].message
+        faces.append(info)
+    if any(f["kind"] == "cff" for f in faces):
+        from .fontconv import file_hash
+        digest = file_hash(path)
+        for f in faces:
+            f["digest"] = digest
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(faces, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return faces
+
+
+def _make_user_face(info: dict, path: Path, fid: str, roles: list) -> Face:
+    common = dict(id=fid, family=info.get("family", ""), roles=roles, bold=bool(info.get("bold")))
+    if info["kind"] == "cff":
+        return ConvertedFace(source=str(path), source_index=info["index"], digest=info.get("digest"), **common)
+    return Face(path=str(path), index=info["index"], **common)
+
 
 def load_catalog(path: Path = CATALOG_FILE) -> FontCatalog:
-    with open(path, encoding="utf-8") as f:
-        data = yaml.safe_load(f)
+    """The catalogue described by a ``fonts.yaml`` (bundled faces only; no user fonts)."""
+    import yaml
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except OSError as e:
+        raise _error(path, f"cannot read font catalogue: {e.strerror or e}") from None
     faces = []
     for fid, spec in data["faces"].items():
         p = Path(spec["file"])
@@ -179,5 +490,13 @@ def load_catalog(path: Path = CATALOG_FILE) -> FontCatalog:
 
 @lru_cache(maxsize=1)
 def catalog() -> FontCatalog:
-    """The bundled catalogue (``fonts/fonts.yaml``), loaded once per process."""
-    return load_catalog()
+    """The bundled catalogue (``fonts/fonts.yaml``) plus the user's fonts, loaded once per process."""
+    cat = load_catalog()
+    cat.scan_user_fonts()
+    return cat
+
+
+def reload_catalog() -> FontCatalog:
+    """Forget the cached catalogue (after fonts were added to a user directory) and load it again."""
+    catalog.cache_clear()
+    return catalog()
