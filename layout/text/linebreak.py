@@ -1,0 +1,263 @@
+"""Line breaking: first fit with shrink (reduce before expand), prohibitions from the break opportunities,
+no 孤字 (a paragraph's last line holds at least ``Style.min_last_han`` Han characters), hanging marks.
+
+Contract: ``ParagraphComposer(text, style).next_line(width)`` returns the next :class:`Line` set to
+``width`` pt, or None when the paragraph is done.  ``compose_paragraph(text, style, width)`` sets a whole
+paragraph (``width`` a number or a callable ``i -> width``) and caches the result per (text, style,
+width), so re-composing an unchanged paragraph costs a dict look-up.
+
+For the page composer (widows/orphans across columns):
+``pc.position`` is a resume token (an int: the character index of the next line's start, plus
+``pc.line_no``); ``pc.seek(token, line_no)`` rewinds; ``pc.remaining_lines(width)`` counts the lines still
+to come if all were ``width`` wide (without consuming them); ``pc.next_line(width, keep=k)`` asks for a
+line that leaves at least ``k`` lines after it when possible (it breaks earlier, re-justifying, to push a
+line over), e.g. ``keep=2`` to avoid a lone last line at the top of the next column.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .. import fonts as _fonts
+from . import itemize
+from .justify import place
+from .lines import Line
+
+EPS = 1e-4
+
+
+def _metrics(P, s, e):
+    """(e without trailing spaces, natural width, shrinkable amount) of characters s..e on one line."""
+    kind = P.kind
+    while e > s and kind[e - 1] == "space":
+        e -= 1
+    if e == s:
+        return e, 0.0, 0.0
+    cs = P.cut_start(s)
+    ce = P.cut_end(e - 1)
+    nat = P.W[e] - P.W[s] - P.gap[s] + P.track * (e - s - 1) - cs - ce
+    shr = P.SH[e] - P.SH[s] - (P.gap[s] - P.gapmin[s]) - cs - ce
+    return e, nat, shr
+
+
+def _fits(P, s, e, avail, hanging):
+    """0 = no, 1 = fits, 2 = fits with its last mark hanging outside the measure."""
+    e2, nat, shr = _metrics(P, s, e)
+    if nat - shr <= avail + EPS:
+        return 1
+    if hanging and e2 - s >= 2 and P.pcls[e2 - 1] in ("stop", "pause") and P.kind[e2 - 2] != "punct":
+        j = e2 - 1
+        nat2 = P.W[j] - P.W[s] - P.gap[s] + P.track * (j - s - 1) - P.cut_start(s)
+        shr2 = P.SH[j] - P.SH[s] - (P.gap[s] - P.gapmin[s]) - P.cut_start(s)
+        if nat2 - shr2 <= avail + EPS:
+            return 2
+    return 0
+
+
+def _choose(P, s, avail, hanging):
+    """(end, hang, emergency): the furthest break opportunity after s whose line fits ``avail``."""
+    bps = P.bps
+    k = bisect_right(bps, s)
+    best, hang = None, False
+    while k < len(bps):
+        e = bps[k]
+        f = _fits(P, s, e, avail, hanging)
+        if not f:
+            break
+        best, hang = e, f == 2
+        k += 1
+    if best is not None:
+        return best, hang, False
+    # nothing fits: an over-long word or number; break it by characters as a last resort
+    e = s + 1
+    while e < P.n and _fits(P, s, e + 1, avail, False):
+        e += 1
+    return e, False, True
+
+
+class ParagraphComposer:
+    """Set one paragraph line by line into widths chosen by the caller (columns, frames, wrap)."""
+
+    def __init__(self, text: str, style, first_line_indent: bool = True, catalog=None):
+        self.text = _normalise(text)
+        self.style = style
+        self.catalog = catalog if catalog is not None else _fonts.catalog()
+        self.P = itemize.prepare(self.text, style, self.catalog)
+        self.first_line_indent = first_line_indent
+        self.pos = 0
+        self.line_no = 0
+        self.P_n = self.P.n
+        # skip leading spaces
+        while self.pos < self.P.n and self.P.kind[self.pos] == "space":
+            self.pos += 1
+
+    @property
+    def done(self) -> bool:
+        return self.pos >= self.P.n
+
+    @property
+    def position(self) -> int:
+        return self.pos
+
+    def seek(self, position: int, line_no: int | None = None) -> None:
+        self.pos = position
+        if line_no is not None:
+            self.line_no = line_no
+
+    def _indent(self, first: bool) -> float:
+        if first and self.first_line_indent and self.style.align in ("justify", "left"):
+            return float(self.style.indent) * self.P.em
+        return 0.0
+
+    def remaining_lines(self, width: float) -> int:
+        """How many lines the rest of the paragraph takes if every line is ``width`` pt."""
+        pos, n, count = self.pos, self.P.n, 0
+        first = self.line_no == 0
+        hanging = bool(self.style.hanging)
+        while pos < n:
+            e, _, _ = _choose(self.P, pos, width - self._indent(first), hanging)
+            pos = _skip_spaces(self.P, e)
+            first = False
+            count += 1
+        return count
+
+    def next_line(self, width: float, keep: int = 0) -> Line | None:
+        P = self.P
+        if self.pos >= P.n:
+            return None
+        s = self.pos
+        first = self.line_no == 0
+        indent = self._indent(first)
+        avail = width - indent
+        hanging = bool(self.style.hanging)
+        e, hang, emergency = _choose(P, s, avail, hanging)
+        if e < P.n and not emergency:
+            e, hang = self._avoid_orphan(s, e, hang, width, avail, keep)
+        return self._make(s, e, hang, emergency, width, indent, avail, first)
+
+    def _avoid_orphan(self, s, e, hang, width, avail, keep):
+        """Pull characters down so the next (last) line is no lone character, or so ``keep`` lines follow."""
+        P = self.P
+        bps = P.bps
+        need_han = int(self.style.min_last_han)
+        rest_end, _, _ = _choose(P, _skip_spaces(P, e), width, bool(self.style.hanging))
+        rest_is_last = rest_end >= P.n
+        if rest_is_last and need_han > 0 and P.H[P.n] - P.H[e] < need_han and P.H[P.n] - P.H[s] >= need_han:
+            k = bisect_right(bps, e) - 2
+            tries = 0
+            while k >= 0 and bps[k] > s and tries < 8:
+                e2 = bps[k]
+                r0 = _skip_spaces(P, e2)
+                if not _fits(P, r0, P.n, width, False):
+                    break
+                if P.H[P.n] - P.H[e2] >= need_han:
+                    return e2, False
+                k -= 1
+                tries += 1
+        if keep >= 2 and rest_is_last:
+            k = bisect_right(bps, e) - 2
+            if k >= 0 and bps[k] > s:
+                return bps[k], False
+        return e, hang
+
+    def _make(self, s, e, hang, emergency, width, indent, avail, first) -> Line:
+        P = self.P
+        nxt = _skip_spaces(P, e)
+        last = nxt >= P.n
+        e2 = e
+        while e2 > s and P.kind[e2 - 1] == "space":
+            e2 -= 1
+        align = self.style.align
+        if align == "justify":
+            mode = "natural" if last else "justify"
+        elif align == "distribute":
+            mode = "distribute"
+        else:
+            mode = "natural"
+        glyphs, right, flush = place(P, s, e2, avail, indent, mode, hang)
+        if align in ("center", "right") and glyphs:
+            slack = width - right
+            shift = slack / 2 if align == "center" else slack
+            for g in glyphs:
+                g.x += shift
+            right += shift
+        missing = [(c, i) for c, i in P.missing if s <= i < e2]
+        line = Line(glyphs=glyphs, text=P.text[s:e2], start=s, end=e2, width=right, measure=width,
+                    size=P.size, hscale=float(self.style.hscale), first=first, last=last,
+                    flush=flush and mode in ("justify", "distribute"), hanging=hang, emergency=emergency,
+                    indent=indent, ascent=P.ascent, descent=P.descent, missing=missing)
+        self.pos = nxt
+        self.line_no += 1
+        return line
+
+
+def _skip_spaces(P, e):
+    while e < P.n and P.kind[e] == "space":
+        e += 1
+    return e
+
+
+def _normalise(text: str) -> str:
+    if "\n" not in text and "\r" not in text and "\t" not in text:
+        return text.strip(" ")
+    import re
+
+    def join(m):
+        a, b = m.string[m.start() - 1: m.start()], m.string[m.end(): m.end() + 1]
+        if not a or not b or itemize.char_kind(a) in ("han", "punct", "wide") or itemize.char_kind(b) in ("han", "punct", "wide"):
+            return ""
+        return " "
+    text = re.sub(r"[ \t]*[\r\n]+[ \t]*", join, text)
+    return text.replace("\t", " ").strip(" ")
+
+
+_LINES_CACHE: dict = {}
+_LINES_CACHE_MAX = 8192
+
+
+def compose_paragraph(text: str, style, width, catalog=None, first_line_indent: bool = True) -> list[Line]:
+    """All lines of one paragraph.  ``width``: pt, or a callable ``line_index -> pt``."""
+    cat = catalog if catalog is not None else _fonts.catalog()
+    key = None
+    if not callable(width):
+        key = (text, itemize.style_key(style), id(cat), float(width), first_line_indent)
+        hit = _LINES_CACHE.get(key)
+        if hit is not None:
+            return list(hit)
+    if getattr(style, "fit", False):
+        lines = [_fit_line(text, style, width(0) if callable(width) else float(width), cat)]
+    else:
+        pc = ParagraphComposer(text, style, first_line_indent=first_line_indent, catalog=cat)
+        lines = []
+        while not pc.done:
+            wd = width(len(lines)) if callable(width) else float(width)
+            lines.append(pc.next_line(wd))
+    if key is not None:
+        if len(_LINES_CACHE) >= _LINES_CACHE_MAX:
+            _LINES_CACHE.clear()
+        _LINES_CACHE[key] = tuple(lines)
+    return lines
+
+
+def _fit_line(text, style, width, cat) -> Line:
+    """One-line title fitted to the measure: horizontal scale (70–130 %) then even spacing."""
+    from dataclasses import replace
+    text = _normalise(text)
+    P = itemize.prepare(text, style, cat)
+    _, nat, _ = _metrics(P, 0, P.n)
+    hs = float(style.hscale)
+    if nat > width + EPS and nat > 0:
+        hs = max(70.0, hs * width / nat)
+    elif nat > 0 and nat < width * 0.5:
+        hs = min(130.0, hs * width / nat)    # a very short title: widen the glyphs a little, then space
+        hs = min(hs, float(style.hscale) * 1.0)
+    st = replace(style, hscale=hs, fit=False)
+    P = itemize.prepare(text, st, cat)
+    glyphs, right, flush = place(P, 0, P.n, width, 0.0, "fit", False)
+    return Line(glyphs=glyphs, text=text, start=0, end=P.n, width=right, measure=width, size=P.size,
+                hscale=hs, first=True, last=True, flush=flush, ascent=P.ascent, descent=P.descent,
+                missing=list(P.missing))
+
+
+def clear_caches() -> None:
+    _LINES_CACHE.clear()
+    itemize.clear_cache()

@@ -1,0 +1,67 @@
+"""Lines: the composed result (placed glyphs in pt from the line start) and its conversion to tree.GlyphRuns.
+
+Contract: a :class:`Line` holds :class:`PlacedGlyph` boxes (``x`` left edge from the line start, ``w``
+advance after compression, ``dx`` glyph origin inside the box, ``face`` catalogue id).  Spaces are not
+glyphs; they show as gaps.  ``Line.runs(x, baseline_y)`` groups glyphs by face into ``tree.GlyphRun``s
+that share the line's origin, so painters place every glyph exactly where the engine put it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..tree import BLACK, Glyph, GlyphRun
+
+
+@dataclass(slots=True)
+class PlacedGlyph:
+    ch: str
+    x: float
+    w: float
+    dx: float
+    face: str
+    gid: int = -1
+
+
+@dataclass
+class Line:
+    """One composed line.
+
+    ``width``: right edge of the last glyph box that is inside the measure (pt from the line start); a
+    justified line has ``width == measure``.  ``start``/``end``: character range in the paragraph text
+    (``end`` excludes trailing spaces dropped at the break).  ``flush``: both edges on the measure.
+    ``missing``: (character, index in paragraph) that no catalogue font can draw.
+    """
+    glyphs: list
+    text: str
+    start: int
+    end: int
+    width: float
+    measure: float
+    size: float
+    hscale: float = 100.0
+    first: bool = False
+    last: bool = False
+    flush: bool = False
+    hanging: bool = False
+    emergency: bool = False
+    indent: float = 0.0
+    ascent: float = 0.0
+    descent: float = 0.0
+    missing: list = field(default_factory=list)
+
+    def runs(self, x: float, baseline_y: float, colour=BLACK, hscale: float | None = None) -> list:
+        """``tree.GlyphRun``s of this line (one per run of glyphs in one face), origin (x, baseline_y)."""
+        hs = self.hscale if hscale is None else hscale
+        out: list = []
+        cur = None
+        for g in self.glyphs:
+            if cur is None or cur.face != g.face:
+                cur = GlyphRun(face=g.face, size=self.size, x=x, y=baseline_y, glyphs=[], colour=colour, hscale=hs)
+                out.append(cur)
+            cur.glyphs.append(Glyph(g.ch, g.x, g.w, g.dx, g.gid))
+        return out
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "width": round(self.width, 4),
+                "glyphs": [{"ch": g.ch, "x": round(g.x, 4), "w": round(g.w, 4), "font": g.face}
+                           for g in self.glyphs]}
