@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 
@@ -619,11 +620,13 @@ class _Loader:
             page_ok = self.page_setup(doc.page, tree["page"], top.key(tree, "page"))
         self.body_size = doc.page.body_size
         if "print_profile" in tree:
+            w = top.key(tree, "print_profile")
             try:
-                doc.print_profile = Text(nonempty=True).load(self, tree["print_profile"], None, doc)
+                doc.print_profile = Text(nonempty=True).load(self, tree["print_profile"], w, doc)
                 orig["print_profile"] = doc.print_profile
+                self.check_profile(doc.print_profile, w)
             except UnitError as e:
-                self.err(top.key(tree, "print_profile"), str(e))
+                self.err(w, str(e))
         if "styles" in tree:
             w = top.key(tree, "styles")
             if tree["styles"] is not None and self.mapping(tree["styles"], w, "style name → style fields"):
@@ -654,6 +657,23 @@ class _Loader:
         doc._src = _Src(tree, orig)
         self.cross_checks(doc)
         return doc
+
+    def check_profile(self, name: str, w: Where) -> None:
+        """A bundled profile name (assets/profiles/NAME.yaml) or the path of the shop's own profile file."""
+        try:
+            from . import profiles
+            known = profiles.available()
+        except Exception:  # noqa: BLE001 - no profile module: nothing to check against
+            return
+        if not known or name in known:
+            return
+        p = Path(name)
+        if p.suffix in (".yaml", ".yml") or "/" in name:
+            if not (p if p.is_absolute() else self.base_dir / p).is_file():
+                self.err(w, f"print profile file not found: {name} (looked for {self.base_dir / p})")
+            return
+        raise UnitError(f"unknown print profile {name!r}{did_you_mean(name, known)} "
+                        f"(use {', '.join(known)} or the path of a profile .yaml file)")
 
     def colours_map(self, v, w: Where) -> dict:
         out = {}
@@ -823,9 +843,10 @@ class _Loader:
         b._where = w
         b._id_where = w.key(m, "id") if "id" in m else w
         b._next_where = w.key(m, "next") if "next" in m else w
-        if t in ID_REQUIRED and "id" not in m:
-            self.err(w, f"a{'n' if t == 'article' else ''} {t} needs an id (e.g. id: a1) "
-                        f"so that frames can be linked to it")
+        if t == "article" and "id" not in m:
+            self.err(w, "an article needs an id (e.g. id: a1)")
+        elif t == "frame" and "id" not in m:
+            self.err(w, "a frame needs an id (e.g. id: a1-cont) for next: to name it")
         if "at" in m:
             place = self.place(m["at"], w.key(m, "at"), doc.page, lines)
             if place is not None:
@@ -855,9 +876,11 @@ class _Loader:
             if k not in grid_keys:
                 self.unknown_key(v, k, w, grid_keys + mm_keys)
         vals = {}
+        missing = [k for k in grid_keys if k not in v]
+        if missing:
+            self.err(w, f"missing {' and '.join(missing)} (grid placement needs column, span, line and lines)")
         for k in grid_keys:
             if k not in v:
-                self.err(w, f"missing '{k}' (grid placement needs column, span, line and lines)")
                 continue
             try:
                 vals[k] = Int(min=1, what="a whole number of " + ("columns" if k in ("column", "span")
@@ -891,9 +914,11 @@ class _Loader:
         for k in v:
             if k not in ("x", "y", "w", "h"):
                 self.unknown_key(v, k, w, ("x", "y", "w", "h"))
+        missing = [k for k in ("x", "y", "w", "h") if k not in v]
+        if missing:
+            self.err(w, f"missing {' and '.join(missing)} (mm placement needs x, y, w and h)")
         for k in ("x", "y", "w", "h"):
             if k not in v:
-                self.err(w, f"missing '{k}' (mm placement needs x, y, w and h)")
                 continue
             try:
                 vals[k] = Length("mm", em=_body_em, positive=k in "wh").load(self, v[k], w.key(v, k), None)
@@ -973,7 +998,7 @@ class _Loader:
             for name, w in self.fonts_used:
                 if not names(name):
                     self.err(w, f"unknown font {name!r}{did_you_mean(name, _known_fonts())} "
-                                f"(fonts/fonts.yaml knows {', '.join(_known_fonts()[:12])})")
+                                f"(fonts/fonts.yaml has {', '.join(_main_fonts())})")
         # images: a warning now (the window must still open the issue), an error in preflight
         for rel, w in self.images_used:
             p = Path(rel)
@@ -992,6 +1017,15 @@ def _font_names():
     return cat.has_name
 
 
+def _main_fonts() -> list:
+    """The first role name of each catalogue face (宋体, 黑体, 楷体 …): what a user would pick from."""
+    try:
+        from . import fonts
+        return [f.roles[0] if f.roles else f.id for f in fonts.catalog().faces.values()]
+    except Exception:  # noqa: BLE001
+        return []
+
+
 def _known_fonts() -> list:
     try:
         from . import fonts
@@ -1000,8 +1034,22 @@ def _known_fonts() -> list:
         return []
 
 
+class _Constructor(RoundTripConstructor):
+    """Round-trip constructor that keeps an impossible date (2026-02-30) as text for the loader to report."""
+
+    def construct_yaml_timestamp(self, node, values=None):
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            return str(node.value)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+
+
 def _yaml() -> YAML:
     y = YAML(typ="rt")
+    y.Constructor = _Constructor
     y.allow_unicode = True
     y.width = 4096
     y.indent(mapping=2, sequence=4, offset=2)
@@ -1028,7 +1076,11 @@ def loads_document(text: str, filename: str = "<input>", *, base_dir: str | os.P
             problem = f"duplicate key {m.group(1)!r}" if m else problem
         msg = f"YAML syntax error: {problem}"
         if e.context and e.problem and "duplicate" not in problem:
-            msg += f" ({e.context.strip()})"
+            ctx = e.context.strip()
+            cm = e.context_mark
+            if cm is not None and cm.line + 1 != line:
+                ctx += f" that starts on line {cm.line + 1}"
+            msg += f" ({ctx})"
         raise PaibanError(Diagnostic(msg, filename, line, col)) from None
     except YAMLError as e:
         mark = getattr(e, "problem_mark", None)
@@ -1038,13 +1090,15 @@ def loads_document(text: str, filename: str = "<input>", *, base_dir: str | os.P
                                      filename, *pos)) from None
     except RecursionError:
         raise PaibanError(Diagnostic("YAML nesting is too deep", filename)) from None
+    except (ValueError, TypeError, OverflowError) as e:   # a scalar ruamel cannot construct
+        raise PaibanError(Diagnostic(f"YAML error: {e}", filename)) from None
     doc = L.document(tree)
     errors = [d for d in L.diags if d.severity == "error"]
     if errors:
         errors.sort(key=lambda d: (d.line or 10**9, d.col))
         raise PaibanError(errors)
     doc.source = filename if filename and not filename.startswith("<") else ""
-    doc.warnings = [d for d in L.diags if d.severity != "error"]
+    doc.warnings = sorted((d for d in L.diags if d.severity != "error"), key=lambda d: (d.line or 10**9, d.col))
     _strip_private(doc)
     return doc
 
