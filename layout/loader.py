@@ -1204,6 +1204,8 @@ def _seq(old, nodes: list) -> CommentedSeq:
     new = CommentedSeq(nodes)
     if isinstance(old, CommentedSeq):
         new.ca.comment = old.ca.comment
+        if getattr(old.ca, "end", None):
+            new.ca.end = old.ca.end
         index = {id(n): i for i, n in enumerate(old)}
         for j, n in enumerate(nodes):
             i = index.get(id(n))
