@@ -82,7 +82,7 @@ def test_latin_words_stay_whole_across_measures(chars):
     for word in words:
         assert word in joined, (word, joined)
     # a line holding nothing but one Latin word has no gap that may stretch: it stays flush left
-    assert_flush([ln for ln in ls if not ln.text.isascii()] + [ls[-1]])
+    assert_flush([ln for ln in ls[:-1] if not ln.text.isascii()] + [ls[-1]])
     for ln in ls:                              # no space added inside a Latin word
         chars_ = "".join(g.ch for g in ln.glyphs)
         for word in words:
