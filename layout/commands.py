@@ -6,8 +6,14 @@ from __future__ import annotations
 
 
 def add_all(sub) -> None:
-    for add in (add_typeset, add_export, add_preflight, add_new, add_gui):
+    for add in (add_typeset, add_export, add_preflight, add_check, add_new, add_gui):
         add(sub)
+
+
+def add_check(sub) -> None:
+    p = sub.add_parser("check", help="validate issue files and report every problem")
+    from . import loader
+    loader.configure(p)
 
 
 def add_typeset(sub) -> None:
@@ -30,7 +36,10 @@ def add_preflight(sub) -> None:
 
 def add_new(sub) -> None:
     p = sub.add_parser("new", help="start a new issue from a template")
-    from . import templates
+    try:
+        from . import templates
+    except ImportError:      # not built yet in this checkout
+        return
     templates.configure(p)
 
 

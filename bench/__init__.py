@@ -1,0 +1,1 @@
+"""Benchmarks: Paiban side by side with ReportLab Paragraph(wordWrap='CJK') and Typst, in one run."""

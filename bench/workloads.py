@@ -1,0 +1,234 @@
+"""Benchmark workloads. Each ``wl_*`` function runs in its own worker process (bench.worker) and returns
+a dict: ``times`` (seconds of each timed run after a warm-up), optional ``pdf`` (path of the output, for the
+quality columns) and ``parts`` (Paiban's own time breakdown)."""
+from __future__ import annotations
+
+import io
+import time
+from pathlib import Path
+
+from .peers import Geometry, reportlab_paragraph_pdf, typst_pdf
+from .seedtext import seed_paragraphs
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+SAMPLE = ROOT / "assets" / "samples" / "sample-issue.yaml"
+
+
+def _timed(fn, runs: int, warmup: int = 1):
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return times
+
+
+def _body_face():
+    from layout.fonts import catalog
+    return catalog().face("宋体")
+
+
+def _body_style(geo: Geometry):
+    from layout.model import Style
+    return Style("正文", font="宋体", size=geo.size, leading=geo.leading, indent=2.0)
+
+
+# -- Paiban: flow paragraphs through the columns of pages, then paint with the PDF painter ---------------
+
+def paiban_flow(paragraphs, geo: Geometry):
+    """Compose ``paragraphs`` into columns of ``geo``; return a LaidDocument (lines placed on the grid)."""
+    from layout.text import ParagraphComposer
+    from layout.tree import LaidDocument, LaidPage
+
+    style = _body_style(geo)
+    pages, col, line_no = [], 0, 0
+    page = None
+    for text in paragraphs:
+        pc = ParagraphComposer(text, style)
+        while not pc.done:
+            if page is None:
+                page = LaidPage(number=len(pages) + 1, width=geo.page_w, height=geo.page_h)
+                pages.append(page)
+            line = pc.next_line(geo.col_w)
+            if line is None:
+                break
+            y = geo.top + geo.size * 0.88 + line_no * geo.leading
+            page.items.extend(line.runs(geo.column_x(col), y))
+            line_no += 1
+            if line_no >= geo.lines:
+                line_no, col = 0, col + 1
+                if col >= geo.columns:
+                    col, page = 0, None
+    return LaidDocument(pages=pages, title="bench")
+
+
+def paiban_compose_only(paragraphs, geo: Geometry) -> int:
+    from layout.text import compose_paragraph
+    style = _body_style(geo)
+    return sum(len(compose_paragraph(p, style, geo.col_w)) for p in paragraphs)
+
+
+def paiban_pdf(paragraphs, geo: Geometry, out) -> dict:
+    """Compose + draw + save, timing each part."""
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    from layout import render_pdf as rp
+
+    t0 = time.perf_counter()
+    laid = paiban_flow(paragraphs, geo)
+    t1 = time.perf_counter()
+    opts = rp.RenderOptions(marks=False, colour_bar=False, info_line=False, slug=0)
+    report = rp.RenderReport()
+    c = rl_canvas.Canvas(out, pagesize=(geo.page_w, geo.page_h), invariant=1, pageCompression=1,
+                         initialFontName=rp.initial_font(laid), enforceColorSpace="sep_cmyk")
+    painter = rp._Painter(c, laid, opts, None, report)
+    for i, pg in enumerate(laid.pages):
+        painter.page(pg, i, len(laid.pages))
+    t2 = time.perf_counter()
+    c.save()
+    t3 = time.perf_counter()
+    return {"compose": t1 - t0, "draw": t2 - t1, "save": t3 - t2}
+
+
+# -- workloads -----------------------------------------------------------------------------------------
+
+def wl_a_paiban(runs):
+    """(a) the seed text composed in 13-character columns (engine only, warm)."""
+    geo, paras = Geometry(chars=13), seed_paragraphs()
+    _body_face().advance("中")
+    times = _timed(lambda: paiban_compose_only(paras, geo), runs)
+    return {"times": times}
+
+
+def wl_a_paiban_cold(runs):
+    """(a) composed with every engine cache cleared before each run (fonts stay loaded)."""
+    from layout.text import clear_caches
+    geo, paras = Geometry(chars=13), seed_paragraphs()
+    _body_face().advance("中")
+
+    def run():
+        clear_caches()
+        paiban_compose_only(paras, geo)
+    return {"times": _timed(run, runs)}
+
+
+def _pdf_workload(paragraphs, name, runs, which):
+    OUT.mkdir(parents=True, exist_ok=True)
+    geo = Geometry(chars=13)
+    t = time.perf_counter()
+    face = _body_face()
+    face.advance("中")
+    fonts_s = time.perf_counter() - t
+    pdf_path = OUT / f"{name}-{which}.pdf"
+    parts = {}
+    if which == "paiban":
+        def run():
+            buf = io.BytesIO()
+            parts.update(paiban_pdf(paragraphs, geo, buf))
+            return buf
+        from layout.render_pdf import register_face
+        t = time.perf_counter()
+        register_face(face.path, face.index)
+        parts_fonts = {"font loading (metrics + ReportLab TTFont, once per process)": fonts_s + time.perf_counter() - t}
+        times = _timed(run, runs)
+        paiban_pdf(paragraphs, geo, str(pdf_path))
+        parts = {**parts_fonts, **parts}
+    elif which == "reportlab":
+        def run():
+            return reportlab_paragraph_pdf(paragraphs, geo, face.path, face.index)
+        times = _timed(run, runs)
+        pdf_path.write_bytes(run())
+    else:
+        def run():
+            return typst_pdf(paragraphs, geo, str(Path(face.path).parent), face.family)
+        times = _timed(run, runs)
+        pdf_path.write_bytes(run())
+    return {"times": times, "pdf": str(pdf_path), "parts": parts}
+
+
+def wl_a_pdf_paiban(runs):
+    return _pdf_workload(seed_paragraphs(), "a", runs, "paiban")
+
+
+def wl_a_pdf_reportlab(runs):
+    return _pdf_workload(seed_paragraphs(), "a", runs, "reportlab")
+
+
+def wl_a_pdf_typst(runs):
+    return _pdf_workload(seed_paragraphs(), "a", runs, "typst")
+
+
+def wl_b_paiban(runs):
+    return _pdf_workload(seed_paragraphs() * 10, "b", runs, "paiban")
+
+
+def wl_b_reportlab(runs):
+    return _pdf_workload(seed_paragraphs() * 10, "b", runs, "reportlab")
+
+
+def wl_b_typst(runs):
+    return _pdf_workload(seed_paragraphs() * 10, "b", runs, "typst")
+
+
+def wl_c_paiban(runs):
+    """(c) the four-page sample issue exported (PDF/X) in a fresh process each run, font loading included."""
+    import subprocess
+    import sys
+    OUT.mkdir(parents=True, exist_ok=True)
+    out = OUT / "c-sample-issue.pdf"
+    cmd = [sys.executable, "-m", "layout", "export", str(SAMPLE), "-o", str(out), "--force"]
+
+    def run():
+        subprocess.run(cmd, check=True, capture_output=True)
+    times = _timed(run, runs)
+    # in-process breakdown (warm fonts)
+    from layout import export
+    parts = {}
+    t = time.perf_counter()
+    from layout.loader import load_document
+    doc = load_document(str(SAMPLE))
+    parts["load"] = time.perf_counter() - t
+    t = time.perf_counter()
+    from layout.compose import compose_document
+    compose_document(doc)
+    parts["compose"] = time.perf_counter() - t
+    t = time.perf_counter()
+    export.export_document(str(SAMPLE), str(OUT / "c-warm.pdf"), export.ExportOptions(force=True))
+    parts["export (warm, all stages)"] = time.perf_counter() - t
+    return {"times": times, "pdf": str(out), "parts": parts}
+
+
+def wl_d_paiban(runs):
+    """(d) one-character edit in a 1,500-character article: relayout of that article."""
+    from layout.compose import incremental_bench
+    return incremental_bench(runs)
+
+
+def wl_e_paiban(runs):
+    """(e) open the sample issue in the window (offscreen) until the first page is painted, fresh process."""
+    import subprocess
+    import sys
+    code = ("import time,sys; t=time.perf_counter();"
+            "from gui.app import open_until_painted;"
+            f"open_until_painted({str(SAMPLE)!r}); print(time.perf_counter()-t)")
+
+    times = []
+    for i in range(runs + 1):
+        out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
+                             env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+        if i:
+            times.append(float(out.stdout.strip().splitlines()[-1]))
+    return {"times": times}
+
+
+WORKLOADS = {
+    "a-compose": [("paiban", wl_a_paiban), ("paiban (caches cleared)", wl_a_paiban_cold)],
+    "a-pdf": [("paiban", wl_a_pdf_paiban), ("reportlab", wl_a_pdf_reportlab), ("typst", wl_a_pdf_typst)],
+    "b-pdf": [("paiban", wl_b_paiban), ("reportlab", wl_b_reportlab), ("typst", wl_b_typst)],
+    "c-issue": [("paiban", wl_c_paiban)],
+    "d-edit": [("paiban", wl_d_paiban)],
+    "e-window": [("paiban", wl_e_paiban)],
+}
