@@ -195,6 +195,12 @@ def _tmp_next_to(target: str) -> str:
     return tmp
 
 
+def _umask() -> int:
+    m = os.umask(0o022)
+    os.umask(m)
+    return m
+
+
 def split_name(job: Job, page_number: int) -> str:
     return f"{job.date_tag or job.stem}-{page_number:02d}.pdf"
 
@@ -242,7 +248,9 @@ def export_document(doc_or_path, out_pdf, options: ExportOptions | None = None, 
         if any(f.severity == "error" for f in res.findings) and not opts.force:
             res.refused = True
             return res
+        mode = 0o666 & ~_umask()
         for tmp, target in temps:
+            os.chmod(tmp, mode)
             os.replace(tmp, target)
             res.outputs.append(target)
             res.bytes += os.path.getsize(target)

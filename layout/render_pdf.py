@@ -222,7 +222,7 @@ class _Painter:
         t.setFont(name, size)
         if th != 1.0:
             t.setHorizScale(run.hscale)
-        tc_now = 0.0
+        tc_now = None   # Tc is graphics state: it outlives BT/ET, so set it at the start of every run
         glyphs = [g for g in run.glyphs if not g.rotate]
         i, n = 0, len(glyphs)
         while i < n:
@@ -242,7 +242,7 @@ class _Painter:
             text = "".join(g.ch for g in glyphs[i:j])
             tc = 0.0 if tc is None else tc
             t.setTextOrigin(run.x + g0.x + g0.dx, H - (run.y + g0.dy))
-            if abs(tc - tc_now) > 1e-6:
+            if tc_now is None or abs(tc - tc_now) > 1e-6:
                 t.setCharSpace(tc)
                 tc_now = tc
             t.textOut(text)
@@ -448,8 +448,11 @@ def render_pdf(laid: LaidDocument, out, options: RenderOptions | None = None, *,
     ``faces`` maps face ids to font files (path, (path, index) or a Face) ahead of ``laid.faces`` and the
     font catalogue. ``progress(done, total)`` is called after each page.
     """
+    from reportlab import rl_config
     from reportlab.pdfgen import canvas as rl_canvas
 
+    # ReportLab's pure-Python ASCII85 encoder took 3.5 s for four photos; binary Flate streams are smaller too.
+    rl_config.useA85 = 0
     opts = options or RenderOptions()
     sel = [p for p in laid.pages if pages is None or p.number in pages]
     if not sel:
