@@ -53,7 +53,7 @@ class Prepared:
 
     __slots__ = ("text", "n", "size", "em", "sx", "track", "face", "gid", "kind", "pcls", "w", "dx", "lcap",
                  "rcap", "gap", "gapmin", "gapmax", "spmin", "spmax", "brk", "bps", "W", "SH", "H",
-                 "missing", "punct", "ascent", "descent", "fallback_faces")
+                 "missing", "punct", "ascent", "descent", "fallback_faces", "gt", "adj", "eq", "eqloose")
 
     def cut_end(self, i: int) -> float:
         """Blank removed when character i ends a line (GB/T 15834 §5.1.10: line-end marks take 1/2 em)."""
@@ -213,4 +213,19 @@ def _prepare(text: str, style, cat) -> Prepared:
         hc += kinds[i] == "han"
         W[i + 1], SH[i + 1], H[i + 1] = acc, sh, hc
     P.W, P.SH, P.H = W, SH, H
+    t = P.track
+    P.gt = [x + t for x in gap]
+    P.adj = [i for i in range(n) if kinds[i] == "space" or lcap[i] or rcap[i] or gap[i]]
+    eq, eql = [False] * n, [False] * n
+    for i in range(1, n):
+        a, b = text[i - 1], text[i]
+        ka, kb = kinds[i - 1], kinds[i]
+        if (a == b and a in "—…⋯") or ka == "space" or kb == "space" or kb == "mark":
+            continue
+        if ka in ("latin", "mark") and kb == "latin":
+            continue
+        eql[i] = True
+        eq[i] = not (pcls[i - 1] in ("connector", "solidus") or pcls[i] in ("connector", "solidus")
+                     or a in "-/" or b in "-/")
+    P.eq, P.eqloose = eq, eql
     return P

@@ -10,135 +10,55 @@ not inside ——/……, a Latin word or a number (gaps beside connectors and s
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .lines import PlacedGlyph
 
 EPS = 1e-6
 _UNSPLIT = "—…⋯"
 
 
-def _apply(items, need):
-    """Take ``need`` pt from items [(cap, setter)] in proportion to their capacity; return what was taken."""
-    total = sum(c for c, _ in items)
-    if total <= EPS or need <= EPS:
-        return 0.0
-    take = min(need, total)
-    f = take / total
-    for c, fn in items:
-        fn(c * f)
-    return take
-
-
 def place(P, s: int, e: int, avail: float, x0: float, mode: str, hang: bool,
           cut_start: bool = True) -> tuple[list, float, bool]:
-    idx = list(range(s, e))
-    m = len(idx)
-    if m == 0:
+    m = e - s
+    if m <= 0:
         return [], x0, False
-    em, t = P.em, P.track
-    w = [P.w[i] for i in idx]
-    dx = [P.dx[i] for i in idx]
-    lc = [P.lcap[i] for i in idx]
-    rc = [P.rcap[i] for i in idx]
-    g = [0.0] + [P.gap[i] + t for i in idx[1:]]
+    em = P.em
+    w = P.w[s:e]
+    dx = P.dx[s:e]
+    g = P.gt[s:e]
+    g[0] = 0.0
     last_in = m - 2 if hang else m - 1          # the hanging mark sits outside the measure
-    if cut_start and P.pcls[s] == "open" and lc[0]:
+    # adjustable characters of this line (punctuation with blank, spaces, Han–Latin gaps)
+    lo, hi = bisect_left(P.adj, s), bisect_left(P.adj, s + last_in + 1)
+    adj = [i - s for i in P.adj[lo:hi]]
+    lc = {j: P.lcap[s + j] for j in adj}
+    rc = {j: P.rcap[s + j] for j in adj}
+    if cut_start and lc.get(0) and P.pcls[s] == "open":
         w[0] -= lc[0]
         dx[0] -= lc[0]
         lc[0] = 0.0
-    if last_in >= 0:
-        c = P.cut_end(idx[last_in])
+    if last_in >= 0 and rc.get(last_in):
+        c = P.cut_end(s + last_in)
         if c:
             w[last_in] -= c
             rc[last_in] = 0.0
     content = sum(w[: last_in + 1]) + sum(g[1: last_in + 1])
     diff = avail - content
-    kinds, pcls = P.kind, P.pcls
-    flush = False
-
-    def shrink_w(j, side):
-        def fn(a):
-            w[j] -= a
-            if side == "l":
-                dx[j] -= a
-                lc[j] -= a
-            elif side == "r":
-                rc[j] -= a
-        return fn
-
-    def grow_w(j):
-        def fn(a):
-            w[j] += a
-        return fn
-
-    def shrink_g(j):
-        def fn(a):
-            g[j] -= a
-        return fn
-
-    def grow_g(j):
-        def fn(a):
-            g[j] += a
-        return fn
-
-    rng = range(last_in + 1)
+    flush = True
     if diff < -EPS:
-        need = -diff
-        steps = [
-            [(w[j] - P.spmin[idx[j]], shrink_w(j, "s")) for j in rng
-             if kinds[idx[j]] == "space" and P.spmax[idx[j]] >= em / 2 - EPS],
-            [(lc[j], shrink_w(j, "l")) for j in rng if pcls[idx[j]] == "open" and lc[j] > EPS]
-            + [(rc[j], shrink_w(j, "r")) for j in rng if pcls[idx[j]] == "close" and rc[j] > EPS],
-            [(rc[j], shrink_w(j, "r")) for j in rng if pcls[idx[j]] == "pause" and rc[j] > EPS],
-            [(g[j] - t - P.gapmin[idx[j]], shrink_g(j)) for j in range(1, last_in + 1) if P.gap[idx[j]] > EPS]
-            + [(w[j] - P.spmin[idx[j]], shrink_w(j, "s")) for j in rng
-               if kinds[idx[j]] == "space" and P.spmax[idx[j]] < em / 2 - EPS],
-            [(rc[j], shrink_w(j, "r")) for j in rng if pcls[idx[j]] == "stop" and rc[j] > EPS],
-        ]
-        for items in steps:
-            need -= _apply([(c, f) for c, f in items if c > EPS], need)
-            if need <= EPS:
-                break
-        flush = need <= 1e-4
-        if need > EPS and mode == "fit":
-            eq = _equal_gaps(P, idx, last_in, True)
-            if eq:
-                for j in eq:
-                    g[j] -= need / len(eq)
-                flush = True
+        flush = _shrink(P, s, adj, w, dx, g, lc, rc, -diff, last_in, mode)
     elif diff > EPS and mode in ("justify", "distribute", "fit"):
-        need = diff
-        steps = [
-            [(P.spmax[idx[j]] - w[j], grow_w(j)) for j in rng
-             if kinds[idx[j]] == "space" and P.spmax[idx[j]] >= em / 2 - EPS],
-            [(P.gapmax[idx[j]] - (g[j] - t), grow_g(j)) for j in range(1, last_in + 1) if P.gap[idx[j]] > EPS]
-            + [(P.spmax[idx[j]] - w[j], grow_w(j)) for j in rng
-               if kinds[idx[j]] == "space" and P.spmax[idx[j]] < em / 2 - EPS],
-        ]
-        for items in steps:
-            need -= _apply([(c, f) for c, f in items if c > EPS], need)
-            if need <= EPS:
-                break
-        if need > EPS:
-            eq = _equal_gaps(P, idx, last_in, False) or _equal_gaps(P, idx, last_in, True)
-            if eq:
-                share = need / len(eq)
-                for j in eq:
-                    g[j] += share
-                need = 0.0
-            elif mode in ("distribute", "fit") and last_in == 0:
-                x0 += need / 2            # a single character is centred
-                need = 0.0
-                flush = False
-        flush = need <= 1e-4 and last_in > 0
-    else:
-        flush = True
+        flush, x0 = _expand(P, s, adj, w, g, diff, last_in, mode, x0)
+    elif diff > EPS:
+        flush = False
     glyphs = []
     x = x0
-    ch, face, gid = P.text, P.face, P.gid
+    ch, face, gid, kinds = P.text, P.face, P.gid, P.kind
     right = x0
     for j in range(m):
         x += g[j]
-        i = idx[j]
+        i = s + j
         if kinds[i] != "space":
             glyphs.append(PlacedGlyph(ch[i], x, w[j], dx[j], face[i], gid[i]))
         x += w[j]
@@ -147,25 +67,95 @@ def place(P, s: int, e: int, avail: float, x0: float, mode: str, hang: bool,
     return glyphs, right, flush
 
 
-def _equal_gaps(P, idx, last_in, loose):
-    """Gaps (index j: before glyph j) that may take equal extra space; ``loose`` adds those beside
-    connectors and solidi."""
-    out = []
-    text, kinds, pcls = P.text, P.kind, P.pcls
-    for j in range(1, last_in + 1):
-        a, b = idx[j - 1], idx[j]
-        ca, cb = text[a], text[b]
-        if ca == cb and ca in _UNSPLIT:
+def _shrink(P, s, adj, w, dx, g, lc, rc, need, last_in, mode):
+    em, t = P.em, P.track
+    kinds, pcls, spmin, spmax, gap, gapmin = P.kind, P.pcls, P.spmin, P.spmax, P.gap, P.gapmin
+    # (capacity, kind, j) per reduction step, in clreq's order
+    steps = [[], [], [], [], []]
+    for j in adj:
+        i = s + j
+        k = kinds[i]
+        if k == "space":
+            steps[0 if spmax[i] >= em / 2 - EPS else 3].append((w[j] - spmin[i], "w", j))
+        pc = pcls[i]
+        if pc == "open" and lc[j] > EPS:
+            steps[1].append((lc[j], "l", j))
+        elif pc == "close" and rc[j] > EPS:
+            steps[1].append((rc[j], "r", j))
+        elif pc == "pause" and rc[j] > EPS:
+            steps[2].append((rc[j], "r", j))
+        elif pc == "stop" and rc[j] > EPS:
+            steps[4].append((rc[j], "r", j))
+        if j >= 1 and gap[i] > EPS:
+            steps[3].append((g[j] - t - gapmin[i], "g", j))
+    for items in steps:
+        total = sum(c for c, _, _ in items if c > EPS)
+        if total <= EPS:
             continue
-        ka, kb = kinds[a], kinds[b]
-        if ka == "space" or kb == "space":
+        take = min(need, total)
+        f = take / total
+        for c, kind, j in items:
+            if c <= EPS:
+                continue
+            a = c * f
+            if kind == "g":
+                g[j] -= a
+            else:
+                w[j] -= a
+                if kind == "l":
+                    dx[j] -= a
+        need -= take
+        if need <= EPS:
+            return True
+    if mode == "fit":
+        eq = _equal_gaps(P, s, last_in, True)
+        if eq:
+            share = need / len(eq)
+            for j in eq:
+                g[j] -= share
+            return True
+    return need <= 1e-4
+
+
+def _expand(P, s, adj, w, g, need, last_in, mode, x0):
+    em, t = P.em, P.track
+    kinds, spmax, gap, gapmax = P.kind, P.spmax, P.gap, P.gapmax
+    steps = [[], []]
+    for j in adj:
+        i = s + j
+        if kinds[i] == "space":
+            wide = spmax[i] >= em / 2 - EPS
+            steps[0 if wide else 1].append((spmax[i] - w[j], "w", j))
+        if j >= 1 and gap[i] > EPS:
+            steps[1].append((gapmax[i] - (g[j] - t), "g", j))
+    for items in steps:
+        total = sum(c for c, _, _ in items if c > EPS)
+        if total <= EPS:
             continue
-        if (ka == "latin" or ka == "mark") and (kb == "latin" or kb == "mark"):
-            continue
-        if kb == "mark":
-            continue
-        if not loose and (pcls[a] in ("connector", "solidus") or pcls[b] in ("connector", "solidus")
-                          or ca in "-/" or cb in "-/"):
-            continue
-        out.append(j)
-    return out
+        take = min(need, total)
+        f = take / total
+        for c, kind, j in items:
+            if c > EPS:
+                if kind == "g":
+                    g[j] += c * f
+                else:
+                    w[j] += c * f
+        need -= take
+        if need <= EPS:
+            return True, x0
+    eq = _equal_gaps(P, s, last_in, False) or _equal_gaps(P, s, last_in, True)
+    if eq:
+        share = need / len(eq)
+        for j in eq:
+            g[j] += share
+        return last_in > 0, x0
+    if mode in ("distribute", "fit") and last_in == 0:
+        return False, x0 + need / 2            # a single character is centred
+    return False, x0
+
+
+def _equal_gaps(P, s, last_in, loose):
+    """Gaps (j: before glyph j of the line) that may take equal extra space; ``loose`` adds those beside
+    connectors and solidi.  Never inside ——/……, a Latin word or a number, nor beside a space."""
+    flags = P.eqloose if loose else P.eq
+    return [j for j in range(1, last_in + 1) if flags[s + j]]

@@ -54,24 +54,37 @@ def _fits(P, s, e, avail, hanging):
 
 
 def _choose(P, s, avail, hanging):
-    """(end, hang, emergency): the furthest break opportunity after s whose line fits ``avail``."""
+    """(end, hang, emergency): the furthest break opportunity after s whose line fits ``avail``.
+
+    The minimum width of a line (everything squeezed) only grows with its end, so the furthest fitting
+    opportunity is found by binary search over the opportunities."""
     bps = P.bps
-    k = bisect_right(bps, s)
-    best, hang = None, False
-    while k < len(bps):
-        e = bps[k]
-        f = _fits(P, s, e, avail, hanging)
-        if not f:
-            break
-        best, hang = e, f == 2
-        k += 1
-    if best is not None:
-        return best, hang, False
-    # nothing fits: an over-long word or number; break it by characters as a last resort
-    e = s + 1
-    while e < P.n and _fits(P, s, e + 1, avail, False):
-        e += 1
-    return e, False, True
+    k0 = bisect_right(bps, s)
+    nb = len(bps)
+    if k0 >= nb or not _fits(P, s, bps[k0], avail, False):
+        if k0 < nb and hanging and _fits(P, s, bps[k0], avail, True) == 2:
+            return bps[k0], True, False
+        # nothing fits: an over-long word or number; break it by characters as a last resort
+        e = s + 1
+        while e < P.n and _fits(P, s, e + 1, avail, False):
+            e += 1
+        return e, False, True
+    lo, step = k0, 1
+    hi = k0 + 1
+    while hi < nb and _fits(P, s, bps[hi], avail, False):
+        lo = hi
+        step *= 2
+        hi = lo + step
+    hi = min(hi, nb)
+    while hi - lo > 1:                       # invariant: bps[lo] fits, bps[hi] (or the end) does not
+        mid = (lo + hi) // 2
+        if _fits(P, s, bps[mid], avail, False):
+            lo = mid
+        else:
+            hi = mid
+    if hanging and lo + 1 < nb and _fits(P, s, bps[lo + 1], avail, True) == 2:
+        return bps[lo + 1], True, False
+    return bps[lo], False, False
 
 
 class ParagraphComposer:
@@ -139,8 +152,7 @@ class ParagraphComposer:
         P = self.P
         bps = P.bps
         need_han = int(self.style.min_last_han)
-        rest_end, _, _ = _choose(P, _skip_spaces(P, e), width, bool(self.style.hanging))
-        rest_is_last = rest_end >= P.n
+        rest_is_last = bool(_fits(P, _skip_spaces(P, e), P.n, width, bool(self.style.hanging)))
         if rest_is_last and need_han > 0 and P.H[P.n] - P.H[e] < need_han and P.H[P.n] - P.H[s] >= need_han:
             k = bisect_right(bps, e) - 2
             tries = 0
