@@ -28,19 +28,18 @@ User fonts
 """
 from __future__ import annotations
 
-import hashlib
-import json
+import marshal
 import os
 import struct
 import sys
 import threading
+import zlib
 from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import Diagnostic, PaibanError
-from .fontconv import _error
 
 ROOT = Path(__file__).resolve().parent.parent
 FONTS_DIR = ROOT / "fonts"
@@ -48,8 +47,21 @@ CATALOG_FILE = FONTS_DIR / "fonts.yaml"
 CACHE_DIR = Path(os.environ.get("PAIBAN_CACHE", Path.home() / ".cache" / "paiban"))
 USER_FONT_DIR = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "paiban" / "fonts"
 FONT_SUFFIXES = {".ttf", ".otf", ".ttc", ".otc"}
-_METRICS_VERSION = 3
+_METRICS_VERSION = 4
 _MAGIC = b"PBFM" + bytes([_METRICS_VERSION, 1 if sys.byteorder == "little" else 0, 0, 0])
+
+
+def _error(path, message: str) -> PaibanError:
+    """A one-line error about a font file: ``<path>: <message>``."""
+    return PaibanError(Diagnostic(message, file=str(path)))
+
+
+def _file_key(path, *extra) -> str:
+    """A cache file name for ``path`` as it is now (absolute path, size, mtime); no hashlib import needed."""
+    st = os.stat(path)
+    ap = os.path.abspath(path)
+    raw = f"{ap}|{st.st_size}|{st.st_mtime_ns}|{_METRICS_VERSION}|{'|'.join(map(str, extra))}".encode()
+    return f"{Path(ap).stem[:40]}-{zlib.crc32(raw):08x}-{zlib.adler32(raw):08x}-{st.st_size:x}"
 
 
 def cache_dir() -> Path:
@@ -73,6 +85,8 @@ class Face:
     ascent: float = 0.88   # em, from OS/2 typo (or hhea) metrics when loaded
     descent: float = 0.12  # em, positive
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _bmp: array | None = field(default=None, repr=False)       # code point < 0x10000 -> gid (0 = none)
+    _astral: dict | None = field(default=None, repr=False)     # code point >= 0x10000 -> gid
 
     # -- metrics -----------------------------------------------------------------------------------
     def _metrics_source(self) -> tuple[str, int]:
@@ -81,30 +95,40 @@ class Face:
 
     def _load(self) -> None:
         with self._lock:
-            if self._cmap is not None:
+            if self._bmp is not None:
                 return
-            upem, ascent, descent, cps, gids, adv = _load_metrics(*self._metrics_source())
+            upem, ascent, descent, bmp, astral, adv = _load_metrics(*self._metrics_source())
             self.upem, self.ascent, self.descent = upem, ascent, descent
             self._adv = adv                       # gid -> advance in font units
-            self._cmap = dict(zip(cps, gids))     # codepoint -> gid
+            self._astral = astral
+            self._bmp = bmp
+
+    def _gid(self, cp: int) -> int:
+        if self._bmp is None:
+            self._load()
+        return self._bmp[cp] if cp < 0x10000 else self._astral.get(cp, 0)
 
     @property
     def cmap(self) -> dict:
-        """Code point → glyph id."""
+        """Code point → glyph id (a dict built on first use; ``has``/``gid``/``advance`` do not need it)."""
         if self._cmap is None:
-            self._load()
+            if self._bmp is None:
+                self._load()
+            cm = {cp: g for cp, g in enumerate(self._bmp) if g}
+            cm.update(self._astral)
+            self._cmap = cm
         return self._cmap
 
     def has(self, ch: str) -> bool:
-        return ord(ch[0]) in self.cmap
+        return self._gid(ord(ch[0])) != 0
 
     def gid(self, ch: str) -> int:
-        return self.cmap.get(ord(ch[0]), 0)
+        return self._gid(ord(ch[0]))
 
     def advance(self, ch: str) -> float | None:
         """Advance of ``ch`` in em, or None when the face has no glyph for it."""
-        g = self.cmap.get(ord(ch[0]))
-        if g is None:
+        g = self._gid(ord(ch[0]))
+        if not g:
             return None
         return self._adv[g] / self.upem
 
@@ -117,8 +141,7 @@ class Face:
 
     def coverage(self, chars) -> tuple[int, list[str]]:
         """(number of ``chars`` the face has, the ones it lacks)."""
-        cm = self.cmap
-        missing = [c for c in chars if ord(c) not in cm]
+        missing = [c for c in chars if not self.has(c)]
         return len(chars) - len(missing), missing
 
 
@@ -166,22 +189,17 @@ class ConvertedFace(Face):
 
 # -- metrics cache ---------------------------------------------------------------------------------------
 
-def _cache_key(path: str, index: int) -> str:
-    st = os.stat(path)
-    raw = f"{os.path.abspath(path)}|{index}|{st.st_size}|{st.st_mtime_ns}|{_METRICS_VERSION}"
-    return hashlib.sha1(raw.encode()).hexdigest()
-
-
-_HEAD = struct.Struct("<IIIdd")   # upem, number of cmap entries, number of glyphs, ascent, descent (em)
+_HEAD = struct.Struct("<IIIdd")   # upem, number of astral cmap entries, number of glyphs, ascent, descent (em)
 
 
 def _load_metrics(path: str, index: int):
-    """(upem, ascent, descent, codepoints, gids, advances) of a face; from the disk cache when fresh.
+    """(upem, ascent, descent, bmp, astral, advances) of a face; from the disk cache when it is fresh.
 
-    The cache file is a small header and three raw arrays (code points, glyph ids, advances), so loading
-    a 65,535-glyph face costs a file read plus ``dict(zip())``, not an unpickling of Python objects."""
+    ``bmp`` is an array of 65,536 glyph ids (0 = no glyph) indexed by code point, ``astral`` a dict for
+    code points above U+FFFF, ``advances`` an array indexed by glyph id. The cache file is a header and raw
+    arrays, so a new process loads even a 65,535-glyph face with one read and no per-entry Python work."""
     try:
-        key = _cache_key(path, index)
+        key = _file_key(path, index)
     except OSError as e:
         raise _error(path, f"cannot read font: {e.strerror or e}") from None
     cache = cache_dir() / "metrics" / f"{key}.bin"
@@ -189,33 +207,43 @@ def _load_metrics(path: str, index: int):
         with open(cache, "rb") as f:
             data = f.read()
         if data[:8] == _MAGIC:
-            upem, n_cmap, n_glyphs, ascent, descent = _HEAD.unpack_from(data, 8)
+            upem, n_astral, n_glyphs, ascent, descent = _HEAD.unpack_from(data, 8)
             off = 8 + _HEAD.size
+            bmp = array("H")
+            bmp.frombytes(data[off:off + 0x20000])
+            off += 0x20000
             cps = array("I")
-            cps.frombytes(data[off:off + 4 * n_cmap])
-            off += 4 * n_cmap
+            cps.frombytes(data[off:off + 4 * n_astral])
+            off += 4 * n_astral
             gids = array("H")
-            gids.frombytes(data[off:off + 2 * n_cmap])
-            off += 2 * n_cmap
+            gids.frombytes(data[off:off + 2 * n_astral])
+            off += 2 * n_astral
             adv = array("H")
             adv.frombytes(data[off:off + 2 * n_glyphs])
-            if len(cps) == n_cmap and len(adv) == n_glyphs:
-                return upem, ascent, descent, cps, gids, adv
+            if len(bmp) == 0x10000 and len(gids) == n_astral and len(adv) == n_glyphs:
+                return upem, ascent, descent, bmp, dict(zip(cps, gids)), adv
     except OSError:
         pass
     upem, ascent, descent, cps, gids, adv = _read_metrics(path, index)
+    bmp = array("H", bytes(0x20000))
+    astral_cps, astral_gids = array("I"), array("H")
+    for cp, g in zip(cps, gids):
+        if cp < 0x10000:
+            bmp[cp] = g
+        else:
+            astral_cps.append(cp)
+            astral_gids.append(g)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
         with open(tmp, "wb") as f:
-            f.write(_MAGIC + _HEAD.pack(upem, len(cps), len(adv), ascent, descent))
-            f.write(cps.tobytes())
-            f.write(gids.tobytes())
-            f.write(adv.tobytes())
+            f.write(_MAGIC + _HEAD.pack(upem, len(astral_cps), len(adv), ascent, descent))
+            for arr in (bmp, astral_cps, astral_gids, adv):
+                f.write(arr.tobytes())
         os.replace(tmp, cache)
     except OSError:
         pass  # a read-only cache only costs time
-    return upem, ascent, descent, cps, gids, adv
+    return upem, ascent, descent, bmp, dict(zip(astral_cps, astral_gids)), adv
 
 
 def _read_metrics(path: str, index: int):
@@ -407,9 +435,8 @@ def user_font_dirs() -> list[Path]:
 
 def _describe_file(path: Path) -> list[dict]:
     """Per face of a font file: names, outline kind, a usability problem; cached by path, size and mtime."""
-    st = path.stat()
-    key = hashlib.sha1(f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{_METRICS_VERSION}".encode()).hexdigest()
-    cache = cache_dir() / "fontinfo" / f"{key}.json"
+    import json
+    cache = cache_dir() / "fontinfo" / f"{_file_key(path)}.json"
     try:
         return json.loads(cache.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -471,12 +498,7 @@ def _make_user_face(info: dict, path: Path, fid: str, roles: list) -> Face:
 
 def load_catalog(path: Path = CATALOG_FILE) -> FontCatalog:
     """The catalogue described by a ``fonts.yaml`` (bundled faces only; no user fonts)."""
-    import yaml
-    try:
-        with open(path, encoding="utf-8") as f:
-            data = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except OSError as e:
-        raise _error(path, f"cannot read font catalogue: {e.strerror or e}") from None
+    data = _read_catalog_file(Path(path))
     faces = []
     for fid, spec in data["faces"].items():
         p = Path(spec["file"])
@@ -486,6 +508,38 @@ def load_catalog(path: Path = CATALOG_FILE) -> FontCatalog:
                           family=spec.get("family", ""), roles=list(spec.get("roles", [])),
                           bold=bool(spec.get("bold", False))))
     return FontCatalog(faces, list(data.get("fallback", [])))
+
+
+def _read_catalog_file(path: Path) -> dict:
+    """Parsed ``fonts.yaml``; a marshal copy in the cache spares new processes the YAML import and parse."""
+    try:
+        cache = cache_dir() / "catalog" / f"{_file_key(path)}.marshal"
+    except OSError as e:
+        raise _error(path, f"cannot read font catalogue: {e.strerror or e}") from None
+    try:
+        with open(cache, "rb") as f:
+            return marshal.load(f)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    import yaml
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except OSError as e:
+        raise _error(path, f"cannot read font catalogue: {e.strerror or e}") from None
+    except yaml.YAMLError as e:
+        raise _error(path, f"cannot read font catalogue: {e}".replace("\n", " ")) from None
+    if not isinstance(data, dict) or not isinstance(data.get("faces"), dict):
+        raise _error(path, "font catalogue has no 'faces' mapping")
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as f:
+            marshal.dump(data, f)
+        os.replace(tmp, cache)
+    except (OSError, ValueError):
+        pass
+    return data
 
 
 @lru_cache(maxsize=1)

@@ -136,6 +136,28 @@ def test_vertical_metrics_survive_conversion():
     assert (face.ascent, face.descent) == (0.88, 0.12)
 
 
+@pytest.mark.parametrize("fid,src,family", [
+    ("song", "NotoSerifCJK-Regular.ttc", "Noto Serif CJK SC"),
+    ("hei-bold", "NotoSansCJK-Bold.ttc", "Noto Sans CJK SC"),
+])
+def test_outlines_match_the_cff_source(fid, src, family):
+    """Converted outlines keep the source's shape: bounds within 2 units, same advances, same contours."""
+    from fontTools.pens.boundsPen import BoundsPen
+    src = Path("/usr/share/fonts/opentype/noto") / src
+    if not src.exists():
+        pytest.skip("fonts-noto-cjk is not installed")
+    a = TTFont(str(src), fontNumber=fontconv.find_face(src, family), lazy=True)
+    b = TTFont(catalog().face(fid).path, lazy=True)
+    ca, cb = a.getBestCmap(), b.getBestCmap()
+    ga, gb = a.getGlyphSet(), b.getGlyphSet()
+    for ch in "中国報龘鬱永。，“A&g":
+        pa, pb = BoundsPen(ga), BoundsPen(gb)
+        ga[ca[ord(ch)]].draw(pa)
+        gb[cb[ord(ch)]].draw(pb)
+        assert all(abs(x - y) <= 2 for x, y in zip(pa.bounds, pb.bounds)), (ch, pa.bounds, pb.bounds)
+        assert a["hmtx"][ca[ord(ch)]][0] == b["hmtx"][cb[ord(ch)]][0]
+
+
 # -- catalogue ---------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name,fid", [
@@ -171,7 +193,7 @@ def test_metrics():
 def test_fallback_finds_rare_character():
     cat = catalog()
     hei = cat.face("黑体")
-    for rare in ("\U00020000", "\u3400"):   # Ext-B 𠀀 and Ext-A 㐀: not in GBK, in the whole 宋 face
+    for rare in ("\U0002000B", "\u3400", "\u4DAE"):   # Ext-B 𠀋, Ext-A 㐀 䶮: not in GBK, in the whole 宋 face
         assert not hei.has(rare)
         assert cat.face_for(rare, hei).id == "song"
     assert cat.face_for("中", hei) is hei
