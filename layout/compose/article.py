@@ -112,22 +112,43 @@ def measure_headline(parts: list, width: float, cache) -> tuple[list, float]:
     """Compose headline parts; returns ([(lines, style, leading, gap_before)], total height)."""
     out, h = [], 0.0
     for i, (text, style) in enumerate(parts):
-        lines = cache.compose(text, style, [width])
+        lines, shift = balanced_lines(text, style, width, cache)
         lead = style.leading or style.size * 1.25
         gap = 0.0 if i == 0 else max(2.0, 0.25 * style.size)
-        out.append((lines, style, lead, gap))
+        out.append((lines, style, lead, gap, shift))
         h += gap + len(lines) * lead
     return out, h
 
 
-def draw_headline(doc, measured: list, x: float, y: float, colourfn=None) -> list:
+def balanced_lines(text: str, style, width: float, cache) -> tuple[list, float]:
+    """Lines of a headline; one that needs several lines is set on the narrowest measure that keeps the
+    line count, so its lines come out about equally long. Returns (lines, x shift inside ``width``)."""
+    lines = cache.compose(text, style, [width])
+    if len(lines) < 2 or getattr(style, "fit", False):
+        return lines, 0.0
+    n = len(lines)
+    lo, hi = width * 0.4, width
+    best = (lines, width)
+    for _ in range(7):
+        mid = (lo + hi) / 2
+        trial = cache.compose(text, style, [round(mid, 2)])
+        if len(trial) <= n:
+            best, hi = (trial, round(mid, 2)), mid
+        else:
+            lo = mid
+    lines, w = best
+    shift = {"center": (width - w) / 2, "right": width - w}.get(style.align, 0.0)
+    return lines, shift
+
+
+def draw_headline(doc, measured: list, x: float, y: float) -> list:
     items = []
-    for lines, style, lead, gap in measured:
+    for lines, style, lead, gap, shift in measured:
         y += gap
         col = colour_of(doc, style)
         for ln in lines:
             base = y + (lead - style.size) / 2 + 0.88 * style.size
-            items.extend(line_runs(ln, x, base, col, style))
+            items.extend(line_runs(ln, x + shift, base, col, style))
             y += lead
     return items
 
