@@ -120,7 +120,11 @@ def resolve_profile(doc, override=None):
 
 
 def prepare(source, *, profile=None, faces: dict | None = None) -> Job:
-    """Load and compose ``source`` (YAML path, ``Document`` or ``LaidDocument``)."""
+    """Load and compose ``source`` (YAML path, ``Document`` or ``LaidDocument``; a ``Job`` is returned as is)."""
+    if isinstance(source, Job):
+        if profile is not None:
+            source.profile = resolve_profile(None, profile)
+        return source
     doc = None
     if isinstance(source, LaidDocument):
         laid = source
