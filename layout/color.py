@@ -49,11 +49,22 @@ def rl_colour(colour):
     from .tree import Spot
     if isinstance(colour, Spot):
         c, m, y, k = (_clamp(v) for v in colour.alternate)
-        return CMYKColorSep(c, m, y, k, spotName=colour.name, density=_clamp(colour.tint))
+        return CMYKColorSep(c, m, y, k, spotName=spot_name(colour.name), density=_clamp(colour.tint))
     if isinstance(colour, (tuple, list)) and len(colour) == 4:
         c, m, y, k = (_clamp(float(v)) for v in colour)
         return CMYKColor(c, m, y, k)
     raise PaibanError(f"not a CMYK colour or spot: {colour!r}")
+
+
+def spot_name(name: str) -> str:
+    """The spot name as ReportLab needs it to write a correct PDF name for any Unicode text.
+
+    ReportLab's ``PDFName`` escapes each character outside ``!``..``~`` as ``#`` + ``hex(ord(c))``, which is
+    right for a byte (two hex digits) and garbage for a CJK character (``报`` → ``#62a5``). Passing the UTF-8
+    bytes as Latin-1 characters makes it write ``#E6#8A#A5``: the UTF-8 name PDF 1.2+ expects, so the plate is
+    called 报头红 in Acrobat and Ghostscript.
+    """
+    return name.encode("utf-8").decode("latin-1")
 
 
 def registration_colour(density: float = 1.0):
