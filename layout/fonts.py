@@ -554,3 +554,84 @@ def reload_catalog() -> FontCatalog:
     """Forget the cached catalogue (after fonts were added to a user directory) and load it again."""
     catalog.cache_clear()
     return catalog()
+
+
+# -- ``paiban fonts`` ------------------------------------------------------------------------------------------
+
+def install_user_font(path, roles=(), directory: Path | None = None) -> Face:
+    """Copy a font file into the user font directory (default ``USER_FONT_DIR``), record ``roles`` in that
+    directory's ``fonts.yaml``, convert it now if it is CFF, and return the Face. The file is checked first,
+    so nothing is copied when it cannot be used."""
+    import shutil
+    src = Path(path).expanduser()
+    directory = Path(directory) if directory else USER_FONT_DIR
+    face = load_catalog().add_user_font(src, roles=roles, convert=False)   # checks the file
+    directory.mkdir(parents=True, exist_ok=True)
+    dst = directory / src.name
+    if src.resolve() != dst.resolve():
+        shutil.copy2(src, dst)
+    if roles:
+        import yaml
+        conf = directory / "fonts.yaml"
+        data = {}
+        if conf.is_file():
+            data = yaml.safe_load(conf.read_text(encoding="utf-8")) or {}
+        faces = data.setdefault("faces", {}) or {}
+        data["faces"] = faces
+        faces[face.id] = {"file": dst.name, "roles": list(roles)}
+        tmp = conf.with_name(f".fonts.yaml.{os.getpid()}.tmp")
+        tmp.write_text("# User fonts for Paiban (see layout/fonts.py). Roles here replace bundled names.\n"
+                       + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        os.replace(tmp, conf)
+    cat = load_catalog()
+    cat.scan_user_fonts([directory])
+    new = cat.face(roles[0]) if roles else cat.face(face.id)
+    new.path  # noqa: B018 - convert a CFF font now, once
+    return new
+
+
+def configure(parser) -> None:
+    """Arguments of ``paiban fonts`` (registered in ``layout/commands.py``)."""
+    parser.add_argument("--add", metavar="FONT", help="install a font file (TTF/OTF/TTC) as a user font")
+    parser.add_argument("--role", action="append", default=[], metavar="NAME",
+                        help="with --add: a style name the font answers to, e.g. 宋体 (repeatable)")
+    parser.add_argument("--coverage", metavar="TEXT|FILE",
+                        help="which characters of a text (or a UTF-8 file) each face lacks, and the fallback")
+    parser.add_argument("--font", default="宋体", help="with --coverage: the face to check (default 宋体)")
+    parser.set_defaults(func=fonts_main)
+
+
+def fonts_main(args) -> int:
+    import time
+    if args.add:
+        t = time.perf_counter()
+        face = install_user_font(args.add, roles=args.role)
+        print(f"installed {face.id} ({face.family}) as {', '.join(face.roles[:6]) or face.id}; "
+              f"file {face.path} ({time.perf_counter() - t:.1f} s)")
+        return 0
+    cat = catalog()
+    if args.coverage:
+        p = Path(args.coverage)
+        text = p.read_text(encoding="utf-8") if p.is_file() else args.coverage
+        face = cat.face(args.font)
+        chars = sorted({c for c in text if not c.isspace()})
+        n, missing = face.coverage(chars)
+        print(f"{face.id}: {n}/{len(chars)} distinct characters")
+        for c in missing:
+            fb = cat.face_for(c, face)
+            print(f"  {c} U+{ord(c):04X}: {'from ' + fb.id if fb else 'MISSING (not in the face or its fallbacks)'}")
+        return 1 if any(cat.face_for(c, face) is None for c in missing) else 0
+    from .fontconv import gbk_hanzi
+    han = sorted(gbk_hanzi())
+    for face in cat.faces.values():
+        try:
+            n, _ = face.coverage(han)
+            cov = f"GBK hanzi {n}/{len(han)}"
+        except PaibanError as e:
+            cov = f"unusable: {e.diagnostics[0].message}"
+        kind = " (converted from CFF)" if isinstance(face, ConvertedFace) else ""
+        print(f"{face.id:12} {', '.join(face.roles[:6]):28} {cov}  {face._metrics_source()[0]}{kind}")
+    print(f"fallback: {', '.join(f.id for f in cat.fallback)}")
+    for d in cat.skipped:
+        print(f"skipped: {d}")
+    return 0

@@ -267,6 +267,34 @@ def test_user_font_directory_is_scanned(cache, small_otf, tmp_path, monkeypatch)
     assert cat.face("黑体").id == "tiny" and cat.fallback[0].id == "tiny"
 
 
+def test_paiban_fonts_command_installs_and_reports(cache, small_otf, tmp_path, monkeypatch, capsys):
+    import argparse
+    from layout import fonts
+    user_dir = tmp_path / "user-fonts"
+    monkeypatch.setattr(fonts, "USER_FONT_DIR", user_dir)
+    parser = argparse.ArgumentParser()
+    fonts.configure(parser)
+    args = parser.parse_args(["--add", str(small_otf), "--role", "小标宋"])
+    assert args.func(args) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("installed ") and "小标宋" in out
+    assert (user_dir / small_otf.name).is_file() and "小标宋" in (user_dir / "fonts.yaml").read_text("utf-8")
+    cat = load_catalog()
+    cat.scan_user_fonts()
+    face = cat.face("小标宋")
+    assert isinstance(face, ConvertedFace) and face.converted
+    args = parser.parse_args(["--coverage", "排版䶮", "--font", "小标宋"])
+    monkeypatch.setattr(fonts, "catalog", lambda: cat)
+    assert args.func(args) == 0
+    out = capsys.readouterr().out
+    assert "2/3 distinct characters" in out and "䶮 U+4DAE: from song" in out
+    with pytest.raises(PaibanError, match="not a font file"):
+        bad = tmp_path / "bad.otf"
+        bad.write_bytes(b"\x00" * 100)
+        fonts.install_user_font(bad, roles=["x"], directory=user_dir)
+    assert not (user_dir / "bad.otf").exists()
+
+
 def _bad_variant(small_otf: Path, tmp_path: Path, kind: str) -> Path:
     from fontTools.ttLib.tables.DefaultTable import DefaultTable
     f = TTFont(str(small_otf))
