@@ -35,6 +35,7 @@ import sys
 import threading
 import zlib
 from array import array
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -79,7 +80,7 @@ class Face:
     family: str = ""
     roles: list = field(default_factory=list)
     bold: bool = False
-    _cmap: dict | None = field(default=None, repr=False)
+    _cmap: Mapping | None = field(default=None, repr=False)
     _adv: array | None = field(default=None, repr=False)
     upem: int = 1000
     ascent: float = 0.88   # em, from OS/2 typo (or hhea) metrics when loaded
@@ -109,14 +110,12 @@ class Face:
         return self._bmp[cp] if cp < 0x10000 else self._astral.get(cp, 0)
 
     @property
-    def cmap(self) -> dict:
-        """Code point → glyph id (a dict built on first use; ``has``/``gid``/``advance`` do not need it)."""
+    def cmap(self) -> "CmapView":
+        """Code point → glyph id, as a read-only mapping over the cached arrays (no dict is built)."""
         if self._cmap is None:
             if self._bmp is None:
                 self._load()
-            cm = {cp: g for cp, g in enumerate(self._bmp) if g}
-            cm.update(self._astral)
-            self._cmap = cm
+            self._cmap = CmapView(self._bmp, self._astral)
         return self._cmap
 
     def has(self, ch: str) -> bool:
@@ -143,6 +142,38 @@ class Face:
         """(number of ``chars`` the face has, the ones it lacks)."""
         missing = [c for c in chars if not self.has(c)]
         return len(chars) - len(missing), missing
+
+
+class CmapView(Mapping):
+    """Read-only ``{code point: glyph id}`` over a face's BMP table and astral dict."""
+    __slots__ = ("_bmp", "_astral", "_len")
+
+    def __init__(self, bmp: array, astral: dict):
+        self._bmp, self._astral, self._len = bmp, astral, None
+
+    def get(self, cp, default=None):
+        if type(cp) is not int:
+            return default
+        g = self._bmp[cp] if 0 <= cp < 0x10000 else self._astral.get(cp, 0)
+        return g if g else default
+
+    def __getitem__(self, cp):
+        g = self.get(cp)
+        if g is None:
+            raise KeyError(cp)
+        return g
+
+    def __contains__(self, cp) -> bool:
+        return self.get(cp) is not None
+
+    def __iter__(self):
+        yield from (cp for cp, g in enumerate(self._bmp) if g)
+        yield from self._astral
+
+    def __len__(self) -> int:
+        if self._len is None:
+            self._len = len(self._bmp) - self._bmp.count(0) + len(self._astral)
+        return self._len
 
 
 class ConvertedFace(Face):
