@@ -93,10 +93,12 @@ def register_face(path: str, index: int = 0) -> str:
         if name:
             return name
         from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.ttfonts import TTFError, TTFont
+        from reportlab.pdfbase.ttfonts import TTFError
+
+        from .rlfonts import load_ttfont
         name = "PB" + hashlib.sha1(f"{key[0]}|{key[1]}".encode()).hexdigest()[:12]
         try:
-            pdfmetrics.registerFont(TTFont(name, key[0], subfontIndex=key[1]))
+            pdfmetrics.registerFont(load_ttfont(name, key[0], key[1]))   # cached parse (layout.rlfonts)
         except (TTFError, OSError) as e:
             raise PaibanError(f"{path}: cannot embed font: {e}") from None
         _registered[key] = name
