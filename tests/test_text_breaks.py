@@ -138,3 +138,16 @@ def test_fast_pair_table_equals_uniseg_for_every_pair():
         for b in marks:
             text = f"中{a}{b}中"
             assert breaks._zh_uax14_fast(text) == breaks._zh_uax14_full(text), text
+
+
+TOKENS = ["中", "文", "，", "。", "“", "”", "‘", "’", "（", "）", "《", "》", "——", "……", "、", "：", "！", "？",
+          "·", "～", "／", "ab", "Z9", "2024", "x", "7", ",", ".", ";", ":", "!", "?"]
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_rule_decided_windows_equal_uniseg(level):
+    """ASCII words, numbers and single ASCII stops between Chinese characters are decided without uniseg."""
+    rnd = random.Random(99 + LEVELS.index(level))
+    for _ in range(600):
+        text = "".join(rnd.choice(TOKENS) for _ in range(rnd.randint(2, 12)))
+        assert breaks.opportunities(text, level) == breaks.opportunities_reference(text, level), text

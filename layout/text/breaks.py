@@ -77,7 +77,8 @@ def _zh_uax14_fast(text: str) -> list[bool]:
         a, b = cls[i - 1], cls[i]
         if a is not None and b is not None:
             out[i] = _pair(a, b)
-    # windows around runs of other characters, two fast-path characters of context on each side
+    # runs of other characters: an ASCII word/number or a single ASCII stop between two fast-path
+    # characters is decided by rule; the rest go to uniseg in windows with two characters of context
     windows = []
     i = 0
     while i < n:
@@ -85,11 +86,12 @@ def _zh_uax14_fast(text: str) -> list[bool]:
             j = i
             while j < n and cls[j] is None:
                 j += 1
-            w0, w1 = max(0, i - 2), min(n, j + 2)
-            if windows and w0 <= windows[-1][1]:
-                windows[-1][1] = w1
-            else:
-                windows.append([w0, w1])
+            if not _simple_run(text, cls, out, i, j):
+                w0, w1 = max(0, i - 2), min(n, j + 2)
+                if windows and w0 <= windows[-1][1]:
+                    windows[-1][1] = w1
+                else:
+                    windows.append([w0, w1])
             i = j
         else:
             i += 1
@@ -100,6 +102,30 @@ def _zh_uax14_fast(text: str) -> list[bool]:
             if cls[p - 1] is None or cls[p] is None:
                 out[p] = bool(sub[k])
     return out
+
+
+_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_ASCII_IS_EX = frozenset(",.;:!?")
+
+
+def _simple_run(text, cls, out, i, j) -> bool:
+    """Decide the run text[i:j] by rule when it is one ASCII word/number, or one ASCII stop, between two
+    fast-path characters (the common case in Chinese copy); False when uniseg must look at it."""
+    if i < 1 or j >= len(text):
+        return False
+    a, b = cls[i - 1], cls[j]
+    run = text[i:j]
+    if all(c in _ALNUM for c in run):
+        out[i] = a != "OP"                                          # LB14 OP ×, else LB31
+        for k in range(i + 1, j):
+            out[k] = False                                          # LB28/LB25/LB23 inside
+        out[j] = b not in _NO_BREAK_BEFORE and text[j] not in "“‘"   # LB30: × non-East-Asian OP
+        return True
+    if len(run) == 1 and run in _ASCII_IS_EX:
+        out[i] = False                                              # LB13 × IS, × EX
+        out[j] = b not in _NO_BREAK_BEFORE
+        return True
+    return False
 
 
 def tailor(text: str, b: list[bool], level: str) -> list[bool]:
