@@ -120,6 +120,8 @@ class _Painter:
         self.page_no = 0
         self.op_fill = None
         self.op_stroke = None
+        self.tz = 100.0             # current horizontal scaling (Tz), percent
+        self.tc = 0.0               # current character spacing (Tc)
 
     # fonts and colours
     def font(self, face_id: str):
@@ -177,6 +179,7 @@ class _Painter:
         self.H = H
         self.page_no = pg.number
         self.op_fill = self.op_stroke = None
+        self.tz, self.tc = 100.0, 0.0
         c.setOverprintMask(True)          # OPM 1: K-only overprint keeps the other plates
         c.saveState()
         c.translate(off, off)
@@ -222,9 +225,11 @@ class _Painter:
         rotated = [g for g in run.glyphs if g.rotate]
         t = self.c.beginText()
         t.setFont(name, size)
-        if th != 1.0:
-            t.setHorizScale(run.hscale)
-        tc_now = None   # Tc is graphics state: it outlives BT/ET, so set it at the start of every run
+        # Tz and Tc are text state: they outlive BT/ET, so track them across runs (reset per page / by Q)
+        if abs(th * 100.0 - self.tz) > 1e-6:
+            t.setHorizScale(th * 100.0)
+            self.tz = th * 100.0
+        tc_now = self.tc
         glyphs = [g for g in run.glyphs if not g.rotate]
         i, n = 0, len(glyphs)
         while i < n:
@@ -244,13 +249,13 @@ class _Painter:
             text = "".join(g.ch for g in glyphs[i:j])
             tc = 0.0 if tc is None else tc
             t.setTextOrigin(run.x + g0.x + g0.dx, H - (run.y + g0.dy))
-            if tc_now is None or abs(tc - tc_now) > 1e-6:
+            if abs(tc - tc_now) > 1e-6:
                 t.setCharSpace(tc)
                 tc_now = tc
             t.textOut(text)
             i = j
-        if glyphs:
-            self.c.drawText(t)
+        self.tc = tc_now
+        self.c.drawText(t)
         if rotated:
             asc, desc = face.ascent / 1000.0, -face.descent / 1000.0   # descent is negative in RL
             for g in rotated:
@@ -261,8 +266,8 @@ class _Painter:
                 self.c.rotate(-g.rotate)                           # tree: clockwise degrees
                 t = self.c.beginText()
                 t.setFont(name, size)
-                if th != 1.0:
-                    t.setHorizScale(run.hscale)
+                t.setCharSpace(0)
+                t.setHorizScale(th * 100.0)     # inside q/Q: the outer Tz/Tc come back at Q
                 t.setTextOrigin(-adv(g.ch) * th / 2.0 + g.dx, -size * (asc - desc) / 2.0)
                 t.textOut(g.ch)
                 self.c.drawText(t)

@@ -272,3 +272,43 @@ def test_missing_image_draws_a_placeholder(tmp_path):
     centre = (b + (50 + 25) / MM, b + (50 + 20) / MM, b + (50 + 30) / MM, b + (50 + 25) / MM)
     assert 10 < _ink(plates["Black"], centre, dpi=72) < 70
     assert _ink(plates["Cyan"], centre, dpi=72) == 0
+
+
+def _bbox_words(pdf):
+    bbox = run("pdftotext", "-bbox", pdf, "-")
+    return [(float(m.group(1)), float(m.group(2)), m.group(3))
+            for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', bbox)]
+
+
+def test_hscale_dx_and_dy_put_glyphs_at_their_tree_positions(tmp_path):
+    from layout.render_pdf import RenderOptions, render_pdf
+    from layout.tree import Glyph, GlyphRun, LaidDocument, LaidPage
+    from test_pdf_fixtures import FACES
+    narrow = GlyphRun("song", 10, 50, 100, [Glyph(ch, i * 12.0, 8.0) for i, ch in enumerate("长体文字测试")],
+                      hscale=80.0)
+    bracket = GlyphRun("song", 10, 50, 150, [Glyph("甲", 0, 10), Glyph("乙", 15, 10), Glyph("丙", 45, 10, dy=-4.0)])
+    paren = GlyphRun("song", 10, 200, 150, [Glyph("（", 0, 5, dx=-5)])
+    out = str(tmp_path / "pos.pdf")
+    render_pdf(LaidDocument([LaidPage(1, 300, 300, items=[narrow, bracket, paren])], faces=FACES), out,
+               RenderOptions(marks=False, bleed=0.0))
+    words = _bbox_words(out)
+    xs = {w[2]: w[0] for w in words}
+    for i, ch in enumerate("长体文字测试"):
+        assert abs(xs[ch] - (50 + i * 12.0)) < 0.05, ch
+    assert abs(xs["甲"] - 50) < 0.05 and abs(xs["乙"] - 65) < 0.05
+    assert abs(xs["（"] - (200 - 5)) < 0.05
+    widths = {m.group(3): float(m.group(2)) - float(m.group(1)) for m in re.finditer(
+        r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)</word>', run("pdftotext", "-bbox", out, "-"))}
+    assert abs(widths["长"] - 8.0) < 0.05 and abs(widths["甲"] - 10.0) < 0.05     # Tz 80 does not leak
+    ys = {w[2]: w[1] for w in words}
+    assert abs((ys["乙"] - ys["丙"]) - 4.0) < 0.05
+
+
+def test_a_page_without_text_still_has_no_helvetica(tmp_path):
+    from layout.render_pdf import RenderOptions, render_pdf
+    from layout.tree import LaidDocument, LaidPage, Rect
+    from test_pdf_fixtures import FACES
+    out = str(tmp_path / "empty.pdf")
+    render_pdf(LaidDocument([LaidPage(1, 200, 200, items=[Rect(10, 10, 50, 50, fill=(0, 0, 0, 1))])],
+                            faces=FACES), out, RenderOptions(marks=False))
+    assert "Helvetica" not in run("pdffonts", out)
