@@ -201,10 +201,37 @@ def wl_c_paiban(runs):
     return {"times": times, "pdf": str(out), "parts": parts}
 
 
+def edit_document(chars: int = 1500):
+    """A one-page 四开 issue holding one article of about ``chars`` characters of the seed text."""
+    from layout.model import Article, Document, GridPlace, Page
+    body, n = [], 0
+    source = [p for p in seed_paragraphs() if len(p) >= 40]
+    while n < chars:
+        p = source[len(body) % len(source)]
+        body.append(p)
+        n += len(p)
+    art = Article(id="a1", place=GridPlace(column=1, span=3, line=1, lines=60), kicker="引题",
+                  title="一篇一千五百字的文章", byline="记者", body=body)
+    return Document(pages=[Page(blocks=[art])]), art
+
+
 def wl_d_paiban(runs):
-    """(d) one-character edit in a 1,500-character article: relayout of that article."""
-    from layout.compose import incremental_bench
-    return incremental_bench(runs)
+    """(d) one-character edit in a 1,500-character article: relayout of its page with the window's Composer."""
+    from layout.compose import Composer
+    doc, art = edit_document()
+    comp = Composer()
+    comp.compose(doc)
+    state = {"i": 0}
+
+    def edit():
+        state["i"] += 1
+        k = len(art.body) // 2
+        p = art.body[k]
+        mid = len(p) // 2
+        art.body[k] = p[:mid] + chr(0x4E00 + state["i"]) + p[mid + 1:]   # a character never seen here before
+        comp.compose_page(doc, 0)
+    times = _timed(edit, runs)
+    return {"times": times}
 
 
 def wl_e_paiban(runs):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 
 def add_all(sub) -> None:
-    for add in (add_typeset, add_export, add_preflight, add_check, add_new, add_gui):
+    for add in (add_typeset, add_export, add_preflight, add_check, add_new, add_fonts, add_gui):
         add(sub)
 
 
@@ -41,6 +41,12 @@ def add_new(sub) -> None:
     except ImportError:      # not built yet in this checkout
         return
     templates.configure(p)
+
+
+def add_fonts(sub) -> None:
+    p = sub.add_parser("fonts", help="list fonts, install a user font, check coverage")
+    from . import fonts
+    fonts.configure(p)
 
 
 def add_gui(sub) -> None:

@@ -198,7 +198,9 @@ def test_fallback_finds_rare_character():
         assert cat.face_for(rare, hei).id == "song"
     assert cat.face_for("中", hei) is hei
     assert cat.face_for("\U000F0000", hei) is None
-    assert [f.id for f in cat.fallback] == ["song", "hei"]
+    assert [f.id for f in cat.fallback] == ["song", "hei", "kai"]
+    # ≒ (GBK) is in neither Noto face: the 楷 face at the end of the chain draws it
+    assert not cat.face("宋体").has("\u2252") and cat.face_for("\u2252", hei).id == "kai"
 
 
 def test_warm_metrics_load_is_fast(tmp_path):
