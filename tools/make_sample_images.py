@@ -43,10 +43,9 @@ def vgradient(size, stops):
     return col.resize((w, h))
 
 
-def grain(img, amount, seed):
+def grain(img, amount, _seed=None):
     """Add film-like grain (gaussian noise, slightly blurred) so it reads as a photograph."""
     noise = Image.effect_noise(img.size, amount).filter(ImageFilter.GaussianBlur(0.6))
-    random.seed(seed)
     if img.mode == "L":
         return Image.blend(img, noise, 0.06)
     return Image.blend(img, Image.merge("RGB", (noise, noise, noise)), 0.06)
