@@ -151,7 +151,7 @@ class Composer:
         return page
 
 
-def column_rules(cols: list, solids: list, grid, width: float = 0.3) -> list:
+def column_rules(cols: list, solids: list, grid, width: float = 0.35) -> list:
     """Rules in the gaps between body columns that stand side by side (within one article or between
     neighbouring articles), interrupted where a headline, photo or other solid block crosses the gap."""
     segs: dict = {}

@@ -87,6 +87,8 @@ def column_slots(grid, x0: float, x1: float, rows, wraps: list, col: int, frame:
     """
     s = grid.body_size
     out = []
+    if x1 - x0 < 2 * s:         # a column narrower than two characters holds no text
+        return out
     for row in rows:
         top = grid.line_top(row)
         bot = top + s
@@ -214,6 +216,8 @@ def compose_article(doc, art, page_index: int, ctxs: list, cache) -> BlockResult
             parts = [(t, derived(st, align=art.headline_align)) for t, st in parts]
         measured, h = measure_headline(parts, hx1 - hx0, cache)
         head_rows = art.headline_lines or max(1, math.ceil((h + 0.9 * L) / L - 1e-6))
+        if art.headline_lines and h > art.headline_lines * L:
+            notes.append(f"headline needs {math.ceil(h / L)} lines, has {art.headline_lines}")
         if boxed and not art.headline_lines:
             head_rows += 1
         hy = ay + (head_rows * L - (L - s) - h) / 2 + (inset / 4 if boxed else 0.0)
@@ -379,16 +383,21 @@ def _one_line(text: str, style, sl, cache, colour) -> list:
 def _vertical_headline(doc, parts, x, y, w, h) -> tuple[list, list]:
     """Headline parts set vertically in the strip (x, y, w, h): 主题 rightmost, then 副题 to its left;
     引题 sits right of the 主题 (read first)."""
-    items, notes = [], []
-    cx = x + w
-    order = []
-    for text, st in parts:
-        order.append((text, st))
-    for text, st in order:
-        size = st.size
-        its, used_w = set_vertical(text, doc, st, cx, y, h, colour_of(doc, st), align="center")
-        items += its
-        cx -= used_w + max(2.0, 0.3 * size)
-    if cx < x - 0.5:
+    notes = []
+
+    def setall(right):
+        out, cx = [], right
+        for i, (text, st) in enumerate(parts):
+            if i:
+                cx -= max(2.0, 0.3 * st.size)
+            its, used_w = set_vertical(text, doc, st, cx, y, h, colour_of(doc, st), align="center")
+            out += its
+            cx -= used_w
+        return out, right - cx
+
+    items, total = setall(x + w)
+    if total > w + 0.5:
         notes.append("vertical headline wider than its strip")
+    elif total < w - 0.5:
+        items, _ = setall(x + w - (w - total) / 2)      # centre the group in the strip
     return items, notes

@@ -42,6 +42,12 @@ def small(size: float, font: str = "宋体", align: str = "left", **kw) -> Style
     return Style("_furniture", font=font, size=size, align=align, indent=0.0, **kw)
 
 
+def natural_width(text: str, style, cache) -> float:
+    """Width of ``text`` set on one line (pt)."""
+    lines = cache.compose(text, derived(style, align="left"), [100000.0])
+    return max((ln.width for ln in lines), default=0.0)
+
+
 def text_line(text: str, style, x: float, baseline: float, width: float, cache, colour=tree.BLACK) -> list:
     """One line of furniture text (the first line if the engine breaks it)."""
     if not text:
@@ -80,8 +86,10 @@ def compose_masthead(doc, mh, page_index: int, ctx, cache) -> BlockResult:
         bx, bw = x + w - dw, dw
         bh = h - rule_h - 4
         items += decor.box_items("single", bx, y, bw, bh, 0.5, red)
-        fs = min(8.0, (bh - 6) / max(1, len(details)) / 1.45)
-        lead = fs * 1.45
+        widest = max((natural_width(t, small(10.0, "黑体" if b else "宋体"), cache) / 10.0 for t, b in details),
+                     default=1.0)
+        fs = min(9.0, (bh - 6) / max(1, len(details)) / 1.4, (bw - 10) / max(widest, 1.0))
+        lead = min(fs * 1.6, (bh - 6) / max(1, len(details)))
         ty = y + (bh - lead * len(details)) / 2
         for i, (text, bold) in enumerate(details):
             st = small(fs, "黑体" if bold else "宋体", align="center")
