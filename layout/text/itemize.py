@@ -166,6 +166,14 @@ def _prepare(text: str, style, cat) -> Prepared:
             a, b = kinds[i - 1], kinds[i]
             if (a == "han" and _gap_char(text[i], b)) or (b == "han" and _gap_char(text[i - 1], a)):
                 gap[i], gapmin[i], gapmax[i] = em / 4, em / 8, em / 3   # clreq/JLREQ 1/4 em, elastic
+    # a narrow dash glyph centred in its 1 em box would leave a hole in the middle of ——: join the pair
+    i = 0
+    while i < n - 1:
+        if text[i] == "—" and text[i + 1] == "—" and dx[i] > 0:
+            dx[i], dx[i + 1] = 2 * dx[i], 0.0
+            i += 2
+        else:
+            i += 1
     # ？？ ！！ ？！ take 1 em per pair (GB/T 15834 §5.1.2)
     i = 0
     while i < n - 1:

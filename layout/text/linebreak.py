@@ -209,8 +209,10 @@ def _skip_spaces(P, e):
 
 
 def _normalise(text: str) -> str:
+    """Join lines (no space between Chinese characters, one between Latin words) and drop leading and
+    trailing spaces, including typed full-width indent spaces: the indent is the style's job."""
     if "\n" not in text and "\r" not in text and "\t" not in text:
-        return text.strip(" ")
+        return text.strip(" \u3000")
     import re
 
     def join(m):
@@ -219,7 +221,7 @@ def _normalise(text: str) -> str:
             return ""
         return " "
     text = re.sub(r"[ \t]*[\r\n]+[ \t]*", join, text)
-    return text.replace("\t", " ").strip(" ")
+    return text.replace("\t", " ").strip(" \u3000")
 
 
 _LINES_CACHE: dict = {}
@@ -258,10 +260,7 @@ def _fit_line(text, style, width, cat) -> Line:
     _, nat, _ = _metrics(P, 0, P.n)
     hs = float(style.hscale)
     if nat > width + EPS and nat > 0:
-        hs = max(70.0, hs * width / nat)
-    elif nat > 0 and nat < width * 0.5:
-        hs = min(130.0, hs * width / nat)    # a very short title: widen the glyphs a little, then space
-        hs = min(hs, float(style.hscale) * 1.0)
+        hs = max(70.0, hs * width / nat)     # too long: narrow the glyphs (down to 70 %), then squeeze
     st = replace(style, hscale=hs, fit=False)
     P = itemize.prepare(text, st, cat)
     glyphs, right, flush = place(P, 0, P.n, width, 0.0, "fit", False)

@@ -5,7 +5,9 @@ the box, compressible space on the left and right in em, glyph id when a ``locl`
 marks the adjustment space comes from shaping the mark alone with ``halt`` on (uharfbuzz): the advance it
 loses is the space, the sign of its x_offset says on which side.  Faces without ``halt`` fall back to
 clreq's positions (stops and closing marks lower-left/left, opening marks right).  Ambiguous-width marks
-(curly quotes, ``—``) that a CJK face draws narrow still get a full-width box in Chinese context.
+(curly quotes, ``—``) that a CJK face draws narrow still get a full-width box in Chinese context, the
+glyph hugging its text (quotes) or centred (dashes, ellipses).  Widths are always the cmap glyph's, the
+glyph painters draw (a ``locl`` form reached only by shaping is not used).
 Shaping happens once per (face, char); everything after that is a dict look-up.
 """
 from __future__ import annotations
@@ -23,7 +25,7 @@ class Metric:
     dx: float           # where the glyph origin sits inside the box (em)
     lglue: float        # compressible blank on the left (em)
     rglue: float        # compressible blank on the right (em)
-    gid: int = -1       # glyph id when shaping substituted a form the cmap would not give; else -1
+    gid: int = -1       # glyph id to draw; -1 = the cmap glyph of the character (what painters draw)
     palt: tuple | None = None   # (advance, x_offset) em with palt, when the face has it
 
 
@@ -81,18 +83,18 @@ def _measure(face, ch: str) -> Metric:
     palt = None
     try:
         g0, a0, _, upem = _shape(face, ch, {})
-        g1, a1, o1, _ = _shape(face, ch, {"halt": True})
-        g2, a2, o2, _ = _shape(face, ch, {"palt": True})
-        if g0 != face.gid(ch):
-            gid = g0                      # locl form (e.g. the full-width SC em dash)
-        adv = a0 / upem
-        if a1 < a0 and cls in ("stop", "pause", "open", "close"):
-            if o1 < 0:
-                lglue = (a0 - a1) / upem
-            else:
-                rglue = (a0 - a1) / upem
-        if a2 != a0 or o2:
-            palt = (a2 / upem, o2 / upem)
+        if g0 == face.gid(ch):
+            # halt/palt data only when shaping draws the glyph the cmap gives: painters draw by character
+            # (ReportLab maps through the cmap), so every width here must be the cmap glyph's
+            g1, a1, o1, _ = _shape(face, ch, {"halt": True})
+            g2, a2, o2, _ = _shape(face, ch, {"palt": True})
+            if a1 < a0 and cls in ("stop", "pause", "open", "close"):
+                if o1 < 0:
+                    lglue = (a0 - a1) / upem
+                else:
+                    rglue = (a0 - a1) / upem
+            if a2 != a0 or o2:
+                palt = (a2 / upem, o2 / upem)
     except Exception:  # noqa: BLE001 - shaping is an improvement; the tables below still work
         pass
     box, dx = adv, 0.0
