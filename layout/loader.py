@@ -142,6 +142,9 @@ class Id(Text):
             raise UnitError(f"an id cannot contain spaces: {s!r}")
         return s
 
+    def dump(self, v, obj):
+        return v or None            # no id / no next: the key goes
+
 
 class Int(Conv):
     def __init__(self, min=None, optional=False, what="a whole number"):
