@@ -187,7 +187,7 @@ def build_checked(job: Job, out_pdf: str, opts: ExportOptions, progress=None):
     findings = []
     if opts.check:
         findings = check_tree(job.laid, job.profile, pages=opts.pages, render_report=report)
-        findings += check_pdf(out_pdf, job.profile, page_numbers=nums, pdfx=pdfx)
+        findings += check_pdf(out_pdf, job.profile, page_numbers=nums, pdfx=pdfx, deep=False)
     return findings, report, nums
 
 
