@@ -183,6 +183,9 @@ class _Painter:
         c.setOverprintMask(True)          # OPM 1: K-only overprint keeps the other plates
         c.saveState()
         c.translate(off, off)
+        clip = c.beginPath()              # nothing of the page may spill past the bleed into the marks
+        clip.rect(-bleed, -bleed, W + 2 * bleed, H + 2 * bleed)
+        c.clipPath(clip, stroke=0, fill=0)
         for item in pg.items:
             if isinstance(item, GlyphRun):
                 self.run(item)

@@ -312,3 +312,19 @@ def test_a_page_without_text_still_has_no_helvetica(tmp_path):
     render_pdf(LaidDocument([LaidPage(1, 200, 200, items=[Rect(10, 10, 50, 50, fill=(0, 0, 0, 1))])],
                             faces=FACES), out, RenderOptions(marks=False))
     assert "Helvetica" not in run("pdffonts", out)
+
+
+def test_items_reach_into_the_bleed_but_not_into_the_slug(tmp_path):
+    from layout.render_pdf import RenderOptions, render_pdf
+    from layout.tree import LaidDocument, LaidPage, Rect
+    from test_pdf_fixtures import FACES
+    out = str(tmp_path / "bleed.pdf")
+    page = LaidPage(1, 200, 200, bleed=3 * MM, items=[Rect(-20 * MM, -20 * MM, 40 * MM, 40 * MM, fill=(1, 0, 0, 0))])
+    render_pdf(LaidDocument([page], faces=FACES), out, RenderOptions(colour_bar=False, info_line=False))
+    d = tmp_path / "sep"
+    d.mkdir()
+    cyan = _plates(out, str(d), dpi=72)["Cyan"]
+    off = (BLEED + SLUG) / MM                      # trim corner, mm from the media corner
+    assert _ink(cyan, (off - 2.5, off + 5, off - 1.5, off + 6), dpi=72) == 100     # inside the bleed
+    assert _ink(cyan, (off + 5, off + 5, off + 6, off + 6), dpi=72) == 100         # on the page
+    assert _ink(cyan, (off - 8, off + 5, off - 6, off + 6), dpi=72) == 0           # the slug stays clean
