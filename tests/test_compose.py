@@ -498,3 +498,51 @@ def test_four_page_sample_issue_composes_well_under_a_second():
     assert time.perf_counter() - t < 0.05
     assert all(b.overset_chars == 0 for p in ld.pages for b in p.blocks), \
         [(b.block_id, b.overset_chars) for p in ld.pages for b in p.blocks if b.overset_chars]
+
+
+# -- headline geometry, missing glyphs, odd input ------------------------------------------------------
+def test_headline_takes_whole_body_lines_and_headline_span_lets_the_body_rise_beside_it():
+    grid = Grid.from_setup(PageSetup(**SETUP))
+    doc = make_doc([Page(blocks=[
+        Article(id="a", place=GridPlace(1, 2, 5, 40), title="固定行数的标题", headline_lines=6, body=body_text(400, 2)),
+        Article(id="b", place=GridPlace(3, 4, 5, 40), title="只占两栏的标题", headline_span=2, body=body_text(2500, 6)),
+    ])])
+    page = compose_document(doc).pages[0]
+    a = text_lines(page, rect_of(doc, GridPlace(1, 2, 5, 40)))
+    assert a[0][1] == pytest.approx(grid.baseline(5 + 6))          # body starts right after 6 headline lines
+    b = text_lines(page, rect_of(doc, GridPlace(3, 4, 5, 40)))
+    first_by_col = {}
+    for x, y, _, _ in b:
+        first_by_col.setdefault(round(x), y)
+    ys = [first_by_col[k] for k in sorted(first_by_col)]
+    assert len(ys) == 4
+    assert ys[2] == pytest.approx(grid.baseline(5)) and ys[3] == pytest.approx(grid.baseline(5))
+    assert ys[0] > grid.baseline(6) and ys[0] == ys[1]
+    assert round(ys[0], 3) in {round(v, 3) for v in grid.baselines()}
+
+
+def test_missing_glyphs_are_listed_not_raised():
+    doc = make_doc([Page(blocks=[Article(id="a", place=GridPlace(1, 2, 1, 20), title="标题",
+                                         body=["正文里有一个没有字形的字符\U000F0001和一个表情\U0001FAE0。"])])])
+    bx = box(compose_document(doc).pages[0], "a")
+    chars = {c for c, _ in bx.missing_glyphs}
+    assert "\U000F0001" in chars
+
+
+def test_odd_input_gives_notes_not_exceptions(tmp_path):
+    doc = make_doc([Page(blocks=[
+        Article(id="a", place=GridPlace(1, 1, 1, 10), title="链接到不存在的框", body=body_text(300, 1), next="nowhere"),
+        Frame(id="lonely", place=GridPlace(2, 1, 1, 10)),
+        Article(id="narrow", place=GridPlace(3, 1, 1, 10), body_columns=9, body=body_text(200, 1)),
+        Article(id="cyc", place=GridPlace(4, 1, 1, 5), body=body_text(900, 2), next="f"),
+        Frame(id="f", place=GridPlace(5, 1, 1, 5), next="f"),
+        Photo(id="p", place=GridPlace(6, 1, 1, 3), image=str(tmp_path / "x.png"), caption="很长很长的图片说明文字" * 5),
+        QR(id="q", place=GridPlace(6, 1, 5, 8), data="x" * 5000, label="太长"),
+    ])])
+    page = compose_document(doc).pages[0]
+    assert box(page, "a").overset_chars > 0
+    assert "no article flows into this frame" in box(page, "lonely").notes
+    assert box(page, "narrow").overset_chars > 0
+    assert box(page, "cyc").overset_chars > 0
+    assert any("QR" in n for n in box(page, "q").notes)
+    assert box(page, "p").notes
