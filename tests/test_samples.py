@@ -23,7 +23,7 @@ SAMPLES = ROOT / "assets" / "samples"
 SAMPLE = SAMPLES / "sample-issue.yaml"
 SEED_PAGE = SAMPLES / "seed-page.yaml"
 SEED_COPY = SAMPLES / "seed-page.txt"           # verbatim copy of the seed text the page is rebuilt from
-SEED_SHARED = Path("/work/shared/seed/000_0f90a8d1bdc9c7fc.txt")   # the original, on the team's machine
+SEED_SHARED = ROOT.parent / "shared" / "seed" / "000_0f90a8d1bdc9c7fc.txt"   # the original, on the team's machine
 
 loader = pytest.importorskip("layout.loader", reason="layout.loader is not written yet")
 from layout.model import Article, BoxBlock, Frame, GridPlace, Header, Masthead, Photo, QR, RuleBlock, TextBlock  # noqa: E402
