@@ -38,6 +38,10 @@ def place(P, s: int, e: int, avail: float, x0: float, mode: str, hang: bool,
         w[0] -= lc[0]
         dx[0] -= lc[0]
         lc[0] = 0.0
+    if hang:
+        c = P.cut_end(e - 1)                    # a hanging mark is half width too
+        if c:
+            w[m - 1] -= c
     if last_in >= 0 and rc.get(last_in):
         c = P.cut_end(s + last_in)
         if c:

@@ -98,7 +98,6 @@ class ParagraphComposer:
         self.first_line_indent = first_line_indent
         self.pos = 0
         self.line_no = 0
-        self.P_n = self.P.n
         # skip leading spaces
         while self.pos < self.P.n and self.P.kind[self.pos] == "space":
             self.pos += 1
