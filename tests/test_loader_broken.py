@@ -180,7 +180,9 @@ def test_export_exits_2_with_one_line_per_problem(path, tmp_path):
     rc, err = _run_cli(["export", str(path), "-o", str(tmp_path / "out")])
     assert rc == 2, err
     assert "Traceback" not in err
-    assert matches(err.splitlines(), expectations(path)[0], f"paiban: {path}:"), err
+    problems = [ln for ln in err.splitlines() if ln.startswith("paiban: ")]   # export adds a summary line
+    assert matches(problems, expectations(path)[0], f"paiban: {path}:"), err
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
 @needs_export
@@ -191,4 +193,5 @@ def test_export_subprocess_on_a_broken_file(tmp_path):
                        cwd=ROOT, capture_output=True, text=True, env=env, timeout=120)
     assert r.returncode == 2, r.stderr
     assert "Traceback" not in r.stderr
-    assert len(r.stderr.splitlines()) == len(expectations(path)[0])
+    problems = [ln for ln in r.stderr.splitlines() if ln.startswith("paiban: ")]
+    assert matches(problems, expectations(path)[0], f"paiban: {path}:"), r.stderr
