@@ -357,7 +357,9 @@ def _targets(files: list[str], output: str, split: bool) -> list[str]:
             raise PaibanError(Diagnostic("-o FILE.pdf takes exactly one input; use -o DIR for several",
                                          field="-o"))
         return [output]
-    return [output if split else os.path.join(output, Path(f).stem + ".pdf") for f in files]
+    if split:   # one directory per input when several issues are split, so their page files never collide
+        return [output if len(files) == 1 else os.path.join(output, Path(f).stem) for f in files]
+    return [os.path.join(output, Path(f).stem + ".pdf") for f in files]
 
 
 def _export_one(path: str, target: str, opts: ExportOptions, queue=None, key=None) -> ExportResult:

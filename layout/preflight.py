@@ -40,6 +40,7 @@ CODES = {
     "hairline": "warning",           # line thinner than the profile's min_line (0.25 pt)
     "text_near_trim": "warning",     # text within the safety margin of the trim (or past it)
     "rich_black_text": "warning",    # text in 4-colour black instead of K only
+    "colour_tac": "error",           # a CMYK colour (text, rule, box) over the total ink limit
     "rgb": "error",                  # RGB colour space or operator in the PDF
     "transparency": "error",         # soft mask, alpha, blend mode or transparency group in the PDF
     "font_not_embedded": "error",    # pdffonts: emb no
@@ -138,7 +139,10 @@ def check_tree(laid: LaidDocument, profile, *, pages: list[int] | None = None,
         hair_blocks: set = set()
         near_blocks: set = set()
         rich_blocks: set = set()
+        tac_seen: set = set()
         for it in pg.items:
+            if profile is not None:
+                _check_colour_tac(it, pg, profile.tac, tac_seen, out)
             if isinstance(it, GlyphRun):
                 _check_run(it, pg, safety, near_blocks, rich_blocks, out)
             elif isinstance(it, Rule):
@@ -170,6 +174,40 @@ def check_tree(laid: LaidDocument, profile, *, pages: list[int] | None = None,
                           f"字体 {face} 缺字「{ch}」(U+{ord(ch):04X})，印出来会是方框",
                           f"font {face} has no glyph for {ch!r} (U+{ord(ch):04X}); it would print as a box"))
     return out
+
+
+def _item_point(it) -> tuple:
+    if isinstance(it, GlyphRun):
+        g = it.glyphs[0] if it.glyphs else None
+        return (it.x + (g.x + g.w / 2 if g else 0), it.y - it.size / 2)
+    if isinstance(it, Rule):
+        return ((it.x0 + it.x1) / 2, (it.y0 + it.y1) / 2)
+    if isinstance(it, (Rect, Image)):
+        return (it.x + it.w / 2, it.y + it.h / 2)
+    if isinstance(it, TPath):
+        pts = [p for sub in it.subpaths for p in sub] or [(0, 0)]
+        return pts[0]
+    return (0, 0)
+
+
+def _check_colour_tac(it, pg: LaidPage, limit: float, seen: set, out: list) -> None:
+    cols = []
+    if isinstance(it, (GlyphRun, Rule)):
+        cols = [it.colour]
+    elif isinstance(it, (Rect, TPath)):
+        cols = [it.fill, it.stroke]
+    for col in cols:
+        if isinstance(col, tuple) and len(col) == 4:
+            tac = sum(col) * 100
+            if tac > limit + 0.5:
+                blk = _block_at(pg, *_item_point(it))
+                if (blk, col) in seen:
+                    continue
+                seen.add((blk, col))
+                cmyk = "/".join(str(round(v * 100)) for v in col)
+                out.append(_f("colour_tac", pg.number, blk,
+                              f"颜色 C/M/Y/K {cmyk} 总墨量 {tac:.0f}% 超过 {limit:.0f}% 的上限",
+                              f"colour C/M/Y/K {cmyk} has {tac:.0f}% total ink (limit {limit:.0f}%)"))
 
 
 def _check_run(run: GlyphRun, pg: LaidPage, safety: float, near: set, rich: set, out: list) -> None:

@@ -180,3 +180,10 @@ def test_cli_reexport_is_byte_identical(tmp_path, yaml_ready):
     assert cli(THREE, "-o", tmp_path / "a.pdf") == 0
     assert cli(THREE, "-o", tmp_path / "b.pdf") == 0
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+def test_cli_split_several_issues_into_their_own_directories(tmp_path, capsys, yaml_ready):
+    assert cli(THREE, CLEAN, "-o", tmp_path, "--split", "--pages", "1") == 0
+    assert sorted(os.listdir(tmp_path)) == ["clean", "three-pages"]
+    assert os.listdir(tmp_path / "clean") == ["20260316-01.pdf"]
+    assert os.listdir(tmp_path / "three-pages") == ["20260316-01.pdf"]

@@ -88,6 +88,11 @@ def _break_rich_black(doc, tmp):
     _page(doc).items.append(line("四色黑文字", 60, 420, colour=(0.6, 0.5, 0.5, 1.0)))
 
 
+def _break_colour_tac(doc, tmp):
+    from layout.tree import Rect
+    _page(doc).items.append(Rect(60, 600, 50, 20, fill=(1.0, 1.0, 1.0, 1.0)))
+
+
 def _break_bleed(doc, tmp):
     _page(doc).bleed = 1 * MM
 
@@ -104,6 +109,7 @@ TREE_CASES = [
     ("text_near_trim", _break_near_trim, "warning", None),
     ("rich_black_text", _break_rich_black, "warning", None),
     ("boxes", _break_bleed, "error", None),
+    ("colour_tac", _break_colour_tac, "error", None),
 ]
 
 
