@@ -176,8 +176,13 @@ def test_resume_points_and_overset_after_the_last_frame():
     a = box(ld.pages[0], "a")
     assert a.overset_chars > 0
     res = c.block(doc, doc.pages[0].blocks[0], 0, c._contexts(doc))
-    assert len(res.resume) == 3 and all(r is not None for r in res.resume)
-    assert res.resume_end.paragraph < 9       # a resume point left after the last frame = overset
+    assert len(res.resume) == 3
+    r0, r1, r2 = res.resume
+    assert (r0.paragraph, r0.line) < (r1.paragraph, r1.line) < (r2.paragraph, r2.line)
+    assert res.resume_end == r2 and r2.paragraph < 9     # a resume point left after the last frame = overset
+    paras = body_text(9000, 8)
+    if r2.line:                                          # the engine's position continues the paragraph
+        assert 0 < r2.position < len(paras[r2.paragraph])
     # shrinking the last frame leaves more characters over
     doc.pages[1].blocks[0].place = GridPlace(1, 2, 10, 20)
     a2 = box(compose_document(doc, c).pages[0], "a")
@@ -469,15 +474,18 @@ def test_relayout_after_a_one_character_edit_is_cheap(n):
                                               body=body_text(1500, 5))])])
     c = Composer()
     compose_document(doc, c)
-    best = 1.0
-    for k in range(5):
+    times = []
+    misses = c.paras.misses
+    for k, ch in enumerate("甲乙丙丁戊己"):                   # a new character each time: no block cache hit
         art.body = list(body)
-        art.body[2] = body[2][:10] + "新旧"[k % 2] + body[2][11:]
+        art.body[2] = body[2][:10] + ch + body[2][11:]
         t = time.perf_counter()
         ld = compose_document(doc, c)
-        best = min(best, time.perf_counter() - t)
-    assert best < 0.030, best
-    assert "新旧"[4 % 2] in "".join(r.text for r in runs(ld.pages[0]))
+        times.append(time.perf_counter() - t)
+        assert ch in "".join(r.text for r in runs(ld.pages[0]))
+    assert min(times) < 0.030, times
+    assert sorted(times)[len(times) // 2] < 0.060, times
+    assert c.paras.misses - misses <= 6 * 3                 # only the edited paragraph is recomposed
 
 
 def test_four_page_sample_issue_composes_well_under_a_second():

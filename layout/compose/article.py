@@ -15,7 +15,7 @@ from .. import tree
 from ..errors import PaibanError
 from . import decor
 from .common import BlockResult, colour_of, derived, embolden, line_runs, missing_glyphs
-from .flow import Para, Slot, balance, flow, mark_columns
+from .flow import Para, Resume, Slot, balance, flow, mark_columns
 from .grid import span_chars, split_width
 from .lines import nonspace
 from .vertical import set_vertical
@@ -358,11 +358,13 @@ def compose_article(doc, art, page_index: int, ctxs: list, cache) -> BlockResult
             res.columns.setdefault(pi, []).append((x0, x1, fg.line_top(r0), fg.line_top(r1) + fg.body_size))
         lp = frame_last[fi]
         if lp is None:
-            res.resume.append(None)
+            res.resume.append(res.resume[-1] if res.resume else Resume(0, 0, 0, 0))
         elif getattr(lp.line, "last", False):
-            res.resume.append((lp.para + 1, 0, 0))
+            res.resume.append(Resume(lp.para + 1, 0, 0, 0))
         else:
-            res.resume.append((lp.para, lp.index + 1))
+            done = [p.line for p in result.placed if p.para == lp.para and p.index <= lp.index]
+            res.resume.append(Resume(lp.para, lp.index + 1, sum(nonspace(ln.text) for ln in done),
+                                     getattr(lp.line, "end", 0)))
     res.resume_end = result.resume
     res.solids[page_index] = solids
     if art.rule_below:

@@ -54,9 +54,13 @@ class Placed:
 
 @dataclass
 class Resume:
+    """Where the text continues: paragraph index, lines of it already placed, non-space characters of
+    it consumed, and ``position`` = the engine's character index (``Line.end``/``ParagraphComposer
+    .position``) in the paragraph where the next line starts."""
     paragraph: int = 0
     line: int = 0
-    offset: int = 0             # characters (non-space) of the paragraph already placed
+    offset: int = 0
+    position: int = 0
 
     @property
     def done(self) -> bool:
@@ -123,7 +127,8 @@ def flow(paras: list, slots: list, cache: ParaCache, keep_together: bool = True)
             si = avail[placed_here - 1] + 1
         if placed_here < len(lines) or not avail:
             used = sum(nonspace(ln.text) for ln in lines[:placed_here])
-            res.resume = Resume(pi, placed_here, used)
+            pos = getattr(lines[placed_here - 1], "end", 0) if placed_here else 0
+            res.resume = Resume(pi, placed_here, used, pos)
             break
         pi += 1
     else:
