@@ -48,13 +48,15 @@ def test_composer_position_seek_and_remaining_lines():
 
 
 def test_keep_hint_pushes_a_line_over():
-    text = "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑"
+    text = "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未"   # 10 + 10 + 8 characters, 10 em lines
     pc = ParagraphComposer(text, style(min_last_han=0), catalog=CAT)
     a = pc.next_line(10 * EM)
-    b = pc.next_line(10 * EM, keep=2)          # the rest would fit on one line: leave something for it
-    assert len(b.text) < 10 and not b.last
-    c = pc.next_line(10 * EM)
-    assert c.last and a.text + b.text + c.text == text
+    assert pc.remaining_lines(10 * EM) == 2
+    b = pc.next_line(10 * EM, keep=2)          # the rest would be one line: set this one looser
+    assert pc.remaining_lines(10 * EM) == 2 and len(b.text) < 10 and not b.last
+    assert abs(b.width - 10 * EM) <= 0.01      # still flush
+    rest = [pc.next_line(10 * EM), pc.next_line(10 * EM)]
+    assert rest[-1].last and a.text + b.text + "".join(x.text for x in rest) == text
 
 
 def test_compose_paragraph_with_a_width_function():

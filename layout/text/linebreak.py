@@ -9,9 +9,11 @@ width), so re-composing an unchanged paragraph costs a dict look-up.
 For the page composer (widows/orphans across columns):
 ``pc.position`` is a resume token (an int: the character index of the next line's start, plus
 ``pc.line_no``); ``pc.seek(token, line_no)`` rewinds; ``pc.remaining_lines(width)`` counts the lines still
-to come if all were ``width`` wide (without consuming them); ``pc.next_line(width, keep=k)`` asks for a
-line that leaves at least ``k`` lines after it when possible (it breaks earlier, re-justifying, to push a
-line over), e.g. ``keep=2`` to avoid a lone last line at the top of the next column.
+to come if all were ``width`` wide (without consuming them), so the composer can see that a paragraph
+would leave a lone line at the top of the next column and move a line over; ``pc.next_line(width,
+keep=k)`` asks for a line that leaves at least ``k`` lines after it when that costs at most three
+characters of this line (it is set looser), e.g. at a column's last line ``keep=2`` turns "one line
+left for the next column" into two.
 """
 from __future__ import annotations
 
@@ -164,11 +166,23 @@ class ParagraphComposer:
                     return e2, False
                 k -= 1
                 tries += 1
-        if keep >= 2 and rest_is_last:
+        if keep >= 1 and self._lines_from(_skip_spaces(P, e), width) < keep:
+            # set this line looser (up to 3 characters shorter) so that ``keep`` lines follow it
             k = bisect_right(bps, e) - 2
-            if k >= 0 and bps[k] > s:
-                return bps[k], False
+            while k >= 0 and bps[k] > s and e - bps[k] <= 3:
+                if self._lines_from(_skip_spaces(P, bps[k]), width) >= keep:
+                    return bps[k], False
+                k -= 1
         return e, hang
+
+    def _lines_from(self, pos, width):
+        n, count = self.P.n, 0
+        hanging = bool(self.style.hanging)
+        while pos < n:
+            e, _, _ = _choose(self.P, pos, width, hanging)
+            pos = _skip_spaces(self.P, e)
+            count += 1
+        return count
 
     def _make(self, s, e, hang, emergency, width, indent, avail, first) -> Line:
         P = self.P
