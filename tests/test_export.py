@@ -187,3 +187,14 @@ def test_cli_split_several_issues_into_their_own_directories(tmp_path, capsys, y
     assert sorted(os.listdir(tmp_path)) == ["clean", "three-pages"]
     assert os.listdir(tmp_path / "clean") == ["20260316-01.pdf"]
     assert os.listdir(tmp_path / "three-pages") == ["20260316-01.pdf"]
+
+
+def test_through_the_paiban_command(tmp_path, capsys, yaml_ready):
+    from layout.cli import main
+    assert main(["export", CLEAN, "-o", str(tmp_path)]) == 0
+    assert os.listdir(tmp_path) == ["clean.pdf"]
+    assert main(["preflight", os.path.join(BROKEN, "overset.yaml")]) == 1
+    assert "overset" in capsys.readouterr().out
+    assert main(["export", str(tmp_path / "nope.yaml"), "-o", str(tmp_path)]) == 2
+    assert "nope.yaml" in capsys.readouterr().err
+    assert main(["export", CLEAN, "--pages", "x"]) == 2
