@@ -554,3 +554,37 @@ def test_odd_input_gives_notes_not_exceptions(tmp_path):
     assert box(page, "cyc").overset_chars > 0
     assert any("QR" in n for n in box(page, "q").notes)
     assert box(page, "p").notes
+
+
+def test_vertical_masthead_caption_right_style_overrides_spot_colour_and_bleed(tmp_path):
+    from PIL import Image
+    img = tmp_path / "p.png"
+    Image.new("RGB", (300, 200), (200, 120, 60)).save(img)
+    doc = make_doc([Page(blocks=[
+        Masthead(id="m", place=GridPlace(6, 1, 1, 40), vertical=True),
+        Photo(id="p", place=GridPlace(1, 3, 1, 12), image=str(img), caption="码头上的吊车", credit="李华 摄",
+              caption_position="right"),
+        Photo(id="b", place=GridPlace(1, 2, 60, 15), image=str(img), bleed=True),
+        Article(id="a", place=GridPlace(1, 4, 14, 30), kicker="引题", title="主题", body=body_text(300, 1),
+                styles={"title": "大标题", "kicker": "红引题"}),
+    ])])
+    doc.styles["大标题"] = replace(DEFAULT_STYLES["主题"], name="大标题", size=30.0)
+    doc.styles["红引题"] = replace(DEFAULT_STYLES["引题"], name="红引题", spot="报头红")
+    doc.colours["报头红"] = (0.0, 1.0, 1.0, 0.0)
+    page = compose_document(doc).pages[0]
+    grid = Grid.from_setup(doc.page)
+    # vertical masthead: the name goes down one column
+    name = [(r, g) for r in runs(page) if r.colour == (0.0, 1.0, 1.0, 0.0) for g in r.glyphs]
+    assert "".join(g.ch for _, g in sorted(name, key=lambda t: t[1].dy)) == "港湾新区报"
+    assert len({round(r.x, 2) for r, _ in name}) == 1
+    # caption on the right of the picture, in the last grid column of the block
+    pic = [it for it in page.items if isinstance(it, tree.Image)][0]
+    cap = [r for r in runs(page) if r.text and "吊车" in r.text]
+    assert cap and cap[0].x >= pic.x + pic.w and cap[0].x == pytest.approx(grid.column_x(3))
+    # style overrides and spot colours
+    assert any(r.size == 30.0 and r.text == "主题" for r in runs(page))
+    kick = [r for r in runs(page) if r.text == "引题"]
+    assert kick and isinstance(kick[0].colour, tree.Spot) and kick[0].colour.name == "报头红"
+    # a picture touching the type area's edge runs out to the bleed
+    bled = [it for it in page.items if isinstance(it, tree.Image)][1]
+    assert bled.x < 0 and bled.y + bled.h > grid.page_h

@@ -141,17 +141,17 @@ def compose_photo(doc, photo, page_index: int, ctx, cache) -> BlockResult:
 
 
 def _bleed(img: tree.Image, grid, doc) -> tree.Image:
-    """Extend a picture touching the type-area edge to the bleed edge."""
+    """Extend a picture touching an edge of the grid to the trim's bleed edge on that side."""
     b = doc.page.bleed * PT_PER_MM
     x0, y0, x1, y1 = img.x, img.y, img.x + img.w, img.y + img.h
-    top, right, bottom, left = grid.margins
-    if x0 <= left + 0.5:
+    # touching the grid's outer edges (first/last column, first line, last line's em box)
+    if x0 <= grid.x0 + 0.5:
         x0 = -b
-    if y0 <= top + 0.5:
+    if y0 <= grid.y0 + 0.5:
         y0 = -b
-    if x1 >= grid.page_w - right - 0.5:
+    if x1 >= grid.x0 + grid.width - 0.5:
         x1 = grid.page_w + b
-    if y1 >= grid.page_h - bottom - 0.5:
+    if y1 >= grid.y0 + grid.height - (grid.leading - grid.body_size) - 0.5:
         y1 = grid.page_h + b
     if (x0, y0, x1, y1) == (img.x, img.y, img.x + img.w, img.y + img.h):
         return img
