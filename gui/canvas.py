@@ -116,6 +116,16 @@ class BlockItem(QGraphicsObject):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, True)
         self.setAcceptHoverEvents(True)
 
+    def set_base_z(self, z: float):
+        self._base_z = z
+        self.setZValue(z + (100 if self.isSelected() else 0))
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            # selected blocks are on top, so their handles win over a neighbour's edge
+            self.setZValue(getattr(self, "_base_z", 10) + (100 if value else 0))
+        return super().itemChange(change, value)
+
     # geometry
     def _px(self) -> float:
         v = self.pscene.views()
@@ -400,7 +410,7 @@ class PageScene(QGraphicsScene):
         for i, b in enumerate(page.blocks):
             it = self.items_by_id[b.id]
             it.block = b
-            it.setZValue(10 + i * 0.01)
+            it.set_base_z(10 + i * 0.01)
             bb = self.ctrl.block_box(self.page_index, b.id)
             if bb is not None and it._drag is None and not any(x.label for x in self.items_by_id.values()):
                 it.set_rect(bb.x, bb.y, bb.w, bb.h)
@@ -492,7 +502,7 @@ class PageScene(QGraphicsScene):
                 ctrl.push(commands.SetPlaceCommand(ctrl, [(block, place)], tr("Move")))
             return block
         default = model.GridPlace(1, 2, 1, 14) if isinstance(block, model.Photo) else model.GridPlace(1, 2, 1, 30)
-        if isinstance(block.place, model.GridPlace) and block.place.lines > 1:
+        if isinstance(block.place, model.GridPlace) and block.place != model.GridPlace():   # was placed before
             default = block.place
         block.place = g.snap(at.x(), at.y(), 0, 0, keep_size_of=default)
         ctrl.push(commands.AddBlockCommand(ctrl, page, block, tr("Place %1").replace("%1", block.id)))

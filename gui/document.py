@@ -53,7 +53,7 @@ class DocumentController(QObject):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.undo = QUndoStack(self)
-        self.undo.cleanChanged.connect(lambda _c: self.fileChanged.emit())
+        self.undo.cleanChanged.connect(self._clean_changed)
         self.layouter = engine.Layouter()
         self.doc: model.Document = new_document()
         self.path: str | None = None
@@ -67,6 +67,9 @@ class DocumentController(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.flush)
+
+    def _clean_changed(self, _clean):
+        self.fileChanged.emit()
 
     # -- document ---------------------------------------------------------------------------------
     def set_document(self, doc: model.Document, path: str | None):

@@ -17,24 +17,61 @@ from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (QBrush, QColor, QFont, QGlyphRun, QImage, QPainter, QPainterPath, QPen,
-                           QRawFont)
+                           QRawFont, QTransform)
 
 from layout import tree
 
 # -- colours -----------------------------------------------------------------------------------------
 
 
-def cmyk_to_rgb(colour) -> tuple[int, int, int]:
-    """Naive CMYK (0..1) → RGB (0..255) for the screen; ``Spot`` colours use their alternate × tint."""
+# The 16 corners of the CMYK cube as screen RGB (the interpolation PDF viewers such as poppler use for
+# DeviceCMYK without a profile): K100 is a warm near-black, M100 Y100 a print red, not (255, 0, 0).
+_CORNERS = {
+    (0, 0, 0, 0): (1, 1, 1), (0, 0, 0, 1): (0.1373, 0.1216, 0.1255), (0, 0, 1, 0): (1, 0.9490, 0),
+    (0, 0, 1, 1): (0.1098, 0.1020, 0), (0, 1, 0, 0): (0.9255, 0, 0.5490), (0, 1, 0, 1): (0.1412, 0, 0),
+    (0, 1, 1, 0): (0.9294, 0.1098, 0.1412), (0, 1, 1, 1): (0.1333, 0, 0), (1, 0, 0, 0): (0, 0.6784, 0.9373),
+    (1, 0, 0, 1): (0, 0.0588, 0.1412), (1, 0, 1, 0): (0, 0.6510, 0.3137), (1, 0, 1, 1): (0, 0.0745, 0),
+    (1, 1, 0, 0): (0.1804, 0.1922, 0.5725), (1, 1, 0, 1): (0, 0, 0.0078), (1, 1, 1, 0): (0.2118, 0.2119, 0.2235),
+    (1, 1, 1, 1): (0, 0, 0),
+}
+
+
+def _cmyk(colour):
     if isinstance(colour, tree.Spot):
-        c, m, y, k = (v * colour.tint for v in colour.alternate)
-    else:
-        c, m, y, k = colour
+        return tuple(v * colour.tint for v in colour.alternate)
+    return tuple(colour)
+
+
+def cmyk_to_rgb(colour) -> tuple[int, int, int]:
+    """CMYK (0..1) → screen RGB (0..255) by interpolating the CMYK cube's 16 corners (no ICC profile:
+    simple and fast, and the same numbers poppler shows for the exported PDF). ``Spot`` colours use their
+    alternate × tint."""
+    c, m, y, k = (min(1.0, max(0.0, float(v))) for v in _cmyk(colour))
+    r = g = b = 0.0
+    for (ci, mi, yi, ki), (cr, cg, cb) in _CORNERS.items():
+        w = (c if ci else 1 - c) * (m if mi else 1 - m) * (y if yi else 1 - y) * (k if ki else 1 - k)
+        if w:
+            r += w * cr
+            g += w * cg
+            b += w * cb
+    return round(255 * min(r, 1.0)), round(255 * min(g, 1.0)), round(255 * min(b, 1.0))
+
+
+def cmyk_to_rgb_naive(colour) -> tuple[int, int, int]:
+    """The textbook conversion r = (1 − c)(1 − k) …; brighter than print."""
+    c, m, y, k = _cmyk(colour)
     return (round(255 * (1 - c) * (1 - k)), round(255 * (1 - m) * (1 - k)), round(255 * (1 - y) * (1 - k)))
 
 
+_rgb_cache: dict = {}
+
+
 def qcolor(colour) -> QColor:
-    return QColor(*cmyk_to_rgb(colour))
+    key = colour if isinstance(colour, tree.Spot) else tuple(colour)
+    rgb = _rgb_cache.get(key)
+    if rgb is None:
+        rgb = _rgb_cache[key] = cmyk_to_rgb(colour)
+    return QColor(*rgb)
 
 
 # -- fonts -------------------------------------------------------------------------------------------
@@ -118,6 +155,7 @@ class RawFontCache:
 
 
 FONTS = RawFontCache()
+PATH_ABOVE_PX = 48.0     # device pixel size above which glyphs are drawn as filled outlines
 
 
 # -- images ------------------------------------------------------------------------------------------
@@ -178,9 +216,32 @@ def paint_glyph_run(p: QPainter, run: tree.GlyphRun, faces: dict | None = None) 
     gids = _gids(run, raw)
     h = run.hscale / 100.0
     simple = all(g.rotate == 0 for g in run.glyphs)
+    t = p.worldTransform()
+    device_px = run.size * abs(t.m11() * t.m22() - t.m12() * t.m21()) ** 0.5
     p.save()
     p.setPen(colour)
-    if simple:
+    if device_px > PATH_ABOVE_PX:
+        # Qt's glyph cache does not draw raw-font glyphs beyond ~64 px: large type is filled as outlines
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colour)
+        path = QPainterPath()
+        for g, gid in zip(run.glyphs, gids):
+            gp = raw.pathForGlyph(gid)
+            tr = QTransform()
+            cx, cy = run.x + g.x + g.w / 2, run.y + g.dy
+            if g.rotate:
+                asc, desc = raw.ascent(), raw.descent()
+                adv = raw.advancesForGlyphIndexes([gid])[0].x()
+                tr.translate(cx, cy - (asc - desc) / 2)
+                tr.rotate(g.rotate)
+                tr.scale(h, 1.0)
+                tr.translate(-adv / 2 + g.dx, (asc - desc) / 2)
+            else:
+                tr.translate(run.x + g.x + g.dx, run.y + g.dy)
+                tr.scale(h, 1.0)
+            path.addPath(tr.map(gp))
+        p.drawPath(path)
+    elif simple:
         gr = QGlyphRun()
         gr.setRawFont(raw)
         gr.setGlyphIndexes(gids)

@@ -30,10 +30,12 @@ def _dark_columns(img, y0, y1):
 
 
 def test_cmyk_to_rgb():
-    assert painter.cmyk_to_rgb((0, 0, 0, 1)) == (0, 0, 0)
     assert painter.cmyk_to_rgb((0, 0, 0, 0)) == (255, 255, 255)
-    assert painter.cmyk_to_rgb((0, 1, 1, 0)) == (255, 0, 0)
-    assert painter.cmyk_to_rgb(tree.Spot("报头红", (0, 1, 1, 0), 0.5)) == (255, 128, 128)
+    assert painter.cmyk_to_rgb((0, 0, 0, 1)) == (35, 31, 32)          # K100: print black, as poppler shows it
+    assert painter.cmyk_to_rgb((1, 1, 1, 1)) == (0, 0, 0)
+    assert painter.cmyk_to_rgb((0, 1, 1, 0)) == (237, 28, 36)          # 报头红 M100 Y100
+    assert painter.cmyk_to_rgb(tree.Spot("报头红", (0, 1, 1, 0), 0.5)) == painter.cmyk_to_rgb((0, 0.5, 0.5, 0))
+    assert painter.cmyk_to_rgb_naive((0, 1, 1, 0)) == (255, 0, 0)
 
 
 @pytest.mark.skipif(not os.path.exists(KAI), reason="LXGW WenKai not installed")
@@ -60,9 +62,9 @@ def test_rules_rects_paths_and_missing_image(app, tmp_path):
         tree.Image(10, 60, 30, 30, str(tmp_path / "nope.jpg"), missing=True),
     ]
     img = painter.render_page_image(tree.LaidPage(1, 100, 100, items=items), dpi=72)
-    assert QColor(img.pixel(20, 20)).getRgb()[:3] == (255, 0, 0)
+    assert QColor(img.pixel(20, 20)).getRgb()[:3] == (237, 28, 36)
     assert QColor(img.pixel(50, 50)).lightness() < 60
-    assert QColor(img.pixel(75, 20)).getRgb()[:3] == (0, 255, 255)
+    assert QColor(img.pixel(75, 20)).getRgb()[:3] == (0, 173, 239)
     placeholder = QColor(img.pixel(15, 85))
     assert 150 < placeholder.lightness() < 250    # grey box
 
