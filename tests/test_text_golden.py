@@ -340,3 +340,14 @@ def test_levels_and_styles_are_validated():
     with pytest.raises(PaibanError):
         lines("甲乙", 5, font="没有这个字体")
     assert set(rules.LEVELS) == {"none", "basic", "gb", "strict"}
+
+
+def test_no_space_added_inside_a_number_with_its_unit():
+    for ln in lines("收入￥1200元，气温30℃，增幅50％。", 12)[:1] + lines("一二￥120三四五六七八九十甲乙", 7)[:1]:
+        gs = ln.glyphs
+        txt = "".join(g.ch for g in gs)
+        for unit in ("￥1200", "30℃", "50％", "￥120"):
+            k = txt.find(unit)
+            if k >= 0:
+                for a, b in zip(gs[k:k + len(unit)], gs[k + 1:k + len(unit)]):
+                    assert abs(b.x - (a.x + a.w)) < 1e-6, (unit, ln.text)

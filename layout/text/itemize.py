@@ -17,6 +17,8 @@ from . import breaks, rules, shape
 
 SPACES = " \u00a0"
 _HL_GAP_SYMBOLS = "%‰$€£#@&"
+_UNITS_AFTER = frozenset("%‰℃℉％°′″")
+_UNITS_BEFORE = frozenset("￥$€£¥＄")
 
 
 @lru_cache(maxsize=65536)
@@ -232,6 +234,8 @@ def _prepare(text: str, style, cat) -> Prepared:
             continue
         if ka in ("latin", "mark") and kb == "latin":
             continue
+        if (a.isdigit() and b in _UNITS_AFTER) or (a in _UNITS_BEFORE and b.isdigit()):
+            continue                                      # ￥120, 30℃, 50％ are one number
         eql[i] = True
         eq[i] = not (pcls[i - 1] in ("connector", "solidus") or pcls[i] in ("connector", "solidus")
                      or a in "-/" or b in "-/")
