@@ -202,3 +202,27 @@ def test_grid_lines_match_the_composer():
     except ImportError:
         pytest.skip("no composer grid yet")
     assert Grid.from_setup(doc.page).lines == grid_lines(doc.page)
+
+
+def test_the_complete_example_in_the_format_doc_loads(tmp_path):
+    doc_md = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    example = doc_md.split("## Complete example", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    p = tmp_path / "example.yaml"
+    p.write_text(example, encoding="utf-8")
+    doc = load_document(p)
+    assert [str(w).split(": ", 2)[1:] for w in doc.warnings] == [
+        ["pages[0].blocks[6].image", f"image file not found: images/harbour.jpg (looked for {tmp_path}/images/harbour.jpg)"]]
+    kinds = {b.kind for _, b in doc.blocks()}
+    assert kinds == {"article", "frame", "photo", "masthead", "header", "qr", "rule", "box", "text"}
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "harbour.jpg").write_bytes(b"\xff\xd8\xff")
+    assert load_document(p).warnings == []
+    assert dumps_document(doc) == example
+
+
+def test_every_key_of_the_format_is_documented():
+    doc_md = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    keys = set(loader.PUBLICATION) | set(loader.GRID) | set(loader.PAGE_SETUP) | set(loader.STYLE) | set(loader.PAGE)
+    keys |= set(loader.TOP_KEYS) | set(loader.PAGE_KEYS) | {k for s in loader.BLOCK_SPECS.values() for k in s}
+    missing = sorted(k for k in keys if f"`{k}`" not in doc_md)
+    assert missing == []
