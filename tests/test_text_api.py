@@ -169,3 +169,20 @@ def test_cli_bad_input_is_a_diagnostic():
 def test_line_is_the_public_type():
     ln = lines("甲乙丙", 5)[0]
     assert isinstance(ln, Line) and ln.to_json()["text"] == "甲乙丙"
+
+
+def test_paiban_typeset_command_line():
+    import os
+    import subprocess
+    root = __import__("pathlib").Path(__file__).resolve().parent.parent
+    env = dict(os.environ, PYTHONPATH=str(root))
+    r = subprocess.run([sys.executable, "-m", "layout", "typeset", "--measure", "6.17em", "--size", "10.5pt",
+                        "--fonts", str(root / "tests" / "data" / "text-fonts.yaml"), "这是一个测试段落，看看效果。"],
+                       capture_output=True, text=True, cwd=root, env=env)
+    if r.returncode != 0 and "ImportError" in r.stderr:
+        pytest.skip("another subcommand's module is not importable yet")
+    assert r.returncode == 0, r.stderr
+    assert "".join(r.stdout.split()) == "这是一个测试段落，看看效果。"
+    r = subprocess.run([sys.executable, "-m", "layout", "typeset", "--measure", "13 furlongs", "甲"],
+                       capture_output=True, text=True, cwd=root, env=env)
+    assert r.returncode == 2 and "--measure" in r.stderr and "Traceback" not in r.stderr
