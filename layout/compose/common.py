@@ -58,23 +58,31 @@ def embolden(runs: list, count: int, face: str) -> tuple[list, int]:
     Returns (new runs, characters still to switch on following lines)."""
     if count <= 0 or not face:
         return runs, count
+    try:
+        from ..fonts import catalog
+        has = catalog().faces[face].has
+    except (KeyError, Exception):       # no catalogue or unknown face: leave the runs alone
+        return runs, count
     out = []
     for r in runs:
         if count <= 0:
             out.append(r)
             continue
-        head, tail = [], []
+        head, keep = [], []
         for g in r.glyphs:
             if count > 0:
-                head.append(tree.Glyph(g.ch, g.x, g.w, g.dx, -1, g.rotate, g.dy))
+                if has(g.ch):
+                    head.append(tree.Glyph(g.ch, g.x, g.w, g.dx, -1, g.rotate, g.dy))
+                else:
+                    keep.append(g)      # the bold face lacks it: stays in the body face
                 if not g.ch.isspace():
                     count -= len(g.ch)
             else:
-                tail.append(g)
+                keep.append(g)
         if head:
             out.append(tree.GlyphRun(face, r.size, r.x, r.y, head, r.colour, r.hscale, r.overprint))
-        if tail:
-            out.append(tree.GlyphRun(r.face, r.size, r.x, r.y, tail, r.colour, r.hscale, r.overprint))
+        if keep:
+            out.append(tree.GlyphRun(r.face, r.size, r.x, r.y, keep, r.colour, r.hscale, r.overprint))
     return out, count
 
 
