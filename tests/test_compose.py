@@ -177,6 +177,7 @@ def test_resume_points_and_overset_after_the_last_frame():
     assert a.overset_chars > 0
     res = c.block(doc, doc.pages[0].blocks[0], 0, c._contexts(doc))
     assert len(res.resume) == 3
+    assert len(res.lines) == 3 and all(n > 20 for n in res.lines)
     r0, r1, r2 = res.resume
     assert (r0.paragraph, r0.line) < (r1.paragraph, r1.line) < (r2.paragraph, r2.line)
     assert res.resume_end == r2 and r2.paragraph < 9     # a resume point left after the last frame = overset

@@ -366,6 +366,7 @@ def compose_article(doc, art, page_index: int, ctxs: list, cache) -> BlockResult
             res.resume.append(Resume(lp.para, lp.index + 1, sum(nonspace(ln.text) for ln in done),
                                      getattr(lp.line, "end", 0)))
     res.resume_end = result.resume
+    res.lines = [sum(1 for p in result.placed if slots[p.slot].frame == fi) for fi in range(len(frames))]
     res.solids[page_index] = solids
     if art.rule_below:
         yb = ay + ah + (L - s) / 2

@@ -23,6 +23,7 @@ class BlockResult:
     boxes: dict = field(default_factory=dict)      # page index -> [BlockBox]
     columns: dict = field(default_factory=dict)    # page index -> [(x0, x1, y0, y1)] body text columns
     solids: dict = field(default_factory=dict)     # page index -> [(x0, y0, x1, y1)] no column rule through
+    lines: list = field(default_factory=list)      # text lines placed in each frame of a chain
     resume: list = field(default_factory=list)     # resume point after each frame of a chain
     resume_end: object = None                      # flow.Resume after the last frame (overset when not at the end)
 
