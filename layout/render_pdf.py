@@ -116,6 +116,7 @@ class _Painter:
         self.report = report
         self.fonts: dict = {}        # face id -> (rl name, TTFont)
         self.colours: dict = {}
+        self.metrics: dict = {}      # face id -> (ascent, descent) in em
         self.H = 0.0
         self.page_no = 0
         self.op_fill = None
@@ -134,6 +135,23 @@ class _Painter:
             self.fonts[face_id] = f
             self.report.faces[face_id] = name
         return f
+
+    def em_box(self, face_id: str, rl_face) -> tuple:
+        """(ascent, descent) in em, positive, from the font catalogue (as the composer used) or ReportLab."""
+        m = self.metrics.get(face_id)
+        if m is None:
+            m = (rl_face.ascent / 1000.0, -rl_face.descent / 1000.0)    # ReportLab's descent is negative
+            try:
+                from .fonts import catalog
+                f = catalog().faces.get(face_id)
+                path, index = _face_location(face_id, self.faces, self.laid)
+                if f is not None and os.path.abspath(f.path) == os.path.abspath(path) and f.index == index:
+                    f.has(" ")                       # loads the metrics
+                    m = (float(f.ascent), float(f.descent))
+            except Exception:  # noqa: BLE001 - no catalogue: ReportLab's metrics will do
+                pass
+            self.metrics[face_id] = m
+        return m
 
     def rl(self, colour):
         key = colour
@@ -260,7 +278,7 @@ class _Painter:
         self.tc = tc_now
         self.c.drawText(t)
         if rotated:
-            asc, desc = face.ascent / 1000.0, -face.descent / 1000.0   # descent is negative in RL
+            asc, desc = self.em_box(run.face, face)
             for g in rotated:
                 cx = run.x + g.x + g.w / 2.0
                 cy = run.y + g.dy - size * (asc - desc) / 2.0     # em-box centre, tree coordinates

@@ -328,3 +328,21 @@ def test_items_reach_into_the_bleed_but_not_into_the_slug(tmp_path):
     assert _ink(cyan, (off - 2.5, off + 5, off - 1.5, off + 6), dpi=72) == 100     # inside the bleed
     assert _ink(cyan, (off + 5, off + 5, off + 6, off + 6), dpi=72) == 100         # on the page
     assert _ink(cyan, (off - 8, off + 5, off - 6, off + 6), dpi=72) == 0           # the slug stays clean
+
+
+def test_rotated_glyph_turns_about_its_em_box_centre(tmp_path):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from layout.render_pdf import RenderOptions, register_face, render_pdf
+    from layout.tree import Glyph, GlyphRun, LaidDocument, LaidPage
+    from test_pdf_fixtures import FACES
+    w = stringWidth("H", register_face(FACES["song"]), 20)
+    runs = [GlyphRun("song", 20, 100, 100, [Glyph("H", 0, w, rotate=90)])]
+    out = str(tmp_path / "rot.pdf")
+    render_pdf(LaidDocument([LaidPage(1, 300, 300, items=runs)], faces=FACES), out,
+               RenderOptions(marks=False, bleed=0.0))
+    m = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">H<',
+                  run("pdftotext", "-bbox", out, "-"))
+    x0, y0, x1, y1 = (float(v) for v in m.groups())
+    assert abs((x1 - x0) - 20) < 0.1 and abs((y1 - y0) - w) < 0.1          # turned: em wide, advance tall
+    assert abs((x0 + x1) / 2 - (100 + w / 2)) < 0.1
+    assert abs((y0 + y1) / 2 - (100 - 20 * (0.88 - 0.12) / 2)) < 0.6       # em-box centre above the baseline
