@@ -50,6 +50,11 @@ def screenshot(win, out: str, page: int = 1) -> str:
     for _ in range(5):
         app.processEvents()
     win.go_to_page(max(0, page - 1))
+    # show the tools at work: the page's first article selected (handles, properties, story editor)
+    pg = win.scene.page()
+    arts = [b.id for b in (pg.blocks if pg else []) if getattr(b, "kind", "") == "article"]
+    if arts:
+        win.ctrl.select(arts[:1])
     win.view.fit_page()
     for _ in range(5):
         app.processEvents()

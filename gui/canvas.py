@@ -26,7 +26,7 @@ KIND_COLOURS = {
     "rule": QColor(120, 120, 120), "box": QColor(160, 110, 30), "text": QColor(40, 110, 220),
 }
 HANDLE_PX = 7.0
-PORT_PX = 9.0
+PORT_PX = 11.0
 
 
 def tr(text: str) -> str:
@@ -80,11 +80,7 @@ class PageItem(QGraphicsItem):
         p.drawRect(QRectF(left, top, w - left - right, h - top - bottom))
         y0, y1 = g.top, g.top + g.lines * g.pitch
         if s.show_columns:
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor(70, 140, 255, 22))
-            for x0, x1 in g.columns:
-                p.drawRect(QRectF(x0, y0, x1 - x0, y1 - y0))
-            pen = QPen(QColor(70, 140, 255, 150), 0)
+            pen = QPen(QColor(70, 140, 255, 110), 0)
             pen.setCosmetic(True)
             p.setPen(pen)
             for x0, x1 in g.columns:

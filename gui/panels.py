@@ -57,7 +57,6 @@ class ThumbnailPanel(QWidget):
         rm.setToolTip(self.tr("Delete page"))
         rm.clicked.connect(self.delete_page)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Pages")))
         bar.addStretch(1)
         bar.addWidget(add)
         bar.addWidget(rm)
@@ -504,6 +503,7 @@ class StoryEditor(QWidget):
                     w.setPlainText(val)
                 else:
                     w.setText(val)
+                    w.setCursorPosition(0)
             sb = self.style_boxes[part]
             sb.clear()
             sb.addItems(names)
@@ -724,7 +724,9 @@ class PreflightPanel(QWidget):
         if self.ctrl.layout_error:
             err += " " + self.tr("Layout error: ") + self.ctrl.layout_error
         self.show_findings(self.findings)
-        self.status.setText(self.tr("%1 findings").replace("%1", str(len(self.findings))) + err)
+        n = len(self.findings)
+        self.status.setText((self.tr("%1 findings").replace("%1", str(n)) if n else self.tr("No problems found"))
+                            + err)
 
     def _overset_findings(self):
         """Used only if layout.preflight is not available: overset text from the tree."""

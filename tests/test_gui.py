@@ -511,3 +511,48 @@ def test_chinese_translation_ships_and_loads():
     ts = TsTranslator(ROOT / "gui" / "i18n" / "paiban_zh_CN.ts")
     assert ts.table[("CopyPanel", "Unplaced")] == "待排"
     assert QCoreApplication.instance() is None or True
+
+
+def test_copy_list_drag_payload_and_recent_files(win, sample):
+    assert os.path.abspath(sample) in win.recent_files()
+    it = win.copy.list.item(0)
+    md = win.copy.list.mimeData([it])
+    assert bytes(md.data(MIME_BLOCK)).decode() == it.data(Qt.ItemDataRole.UserRole)
+
+
+def test_missing_image_placeholder_and_preflight_click_selects(win, qtbot):
+    from gui import commands
+    p = win.ctrl.doc.find("p1")[1]
+    win.ctrl.push(commands.SetAttrCommand(win.ctrl, p, "image", "../images/gone.jpg", "img", pages={0}))
+    ims = [it for it in win.ctrl.laid.pages[0].items if isinstance(it, tree.Image) and it.path.endswith("gone.jpg")]
+    assert ims and ims[0].missing
+    # the painter draws the grey placeholder there, not a crash
+    img = painter.render_page_image(win.ctrl.laid.pages[0], dpi=36, faces=win.ctrl.laid.faces)
+    from PySide6.QtGui import QColor
+    c = QColor(img.pixel(round((ims[0].x + ims[0].w * 0.3) / 2), round((ims[0].y + ims[0].h * 0.5) / 2)))
+    assert 170 < c.lightness() < 250 and c.saturation() < 30
+    # an overset article: preflight lists it; clicking the finding selects the block on its page
+    a = win.ctrl.doc.find("a2")[1]
+    import copy as _copy
+    pl = _copy.deepcopy(a.place)
+    pl.lines = 8
+    win.ctrl.push(commands.SetPlaceCommand(win.ctrl, [(a, pl)], "shrink"))
+    win.go_to_page(3)
+    win.preflight.run()
+    codes = [(f.code, f.block) for f in win.preflight.findings]
+    assert ("overset", "a2") in codes
+    row = codes.index(("overset", "a2"))
+    item = win.preflight.tree.topLevelItem(row)
+    win.preflight.tree.itemClicked.emit(item, 0)
+    assert win.ctrl.selection == ["a2"] and win.scene.page_index == 0
+    assert win.scene.items_by_id["a2"].overset == box(win, "a2").overset_chars > 0
+
+
+def test_align_left_multi_selection(win):
+    a3, a5 = win.ctrl.doc.find("a3")[1], win.ctrl.doc.find("a5")[1]
+    win.ctrl.select(["a3", "a5"])
+    assert {i.block.id for i in win.scene.selectedItems()} == {"a3", "a5"}
+    win.align("left")
+    assert a5.place.column == a3.place.column == 1
+    win.ctrl.undo.undo()
+    assert a5.place.column == 5

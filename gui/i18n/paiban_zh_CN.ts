@@ -3,36 +3,36 @@
   <context>
     <name />
     <message>
-      <location filename="../canvas.py" line="325" />
-      <location filename="../canvas.py" line="635" />
+      <location filename="../canvas.py" line="331" />
+      <location filename="../canvas.py" line="641" />
       <source>Resize</source>
       <translation>调整大小</translation>
     </message>
     <message>
-      <location filename="../canvas.py" line="325" />
-      <location filename="../canvas.py" line="492" />
-      <location filename="../canvas.py" line="635" />
+      <location filename="../canvas.py" line="331" />
+      <location filename="../canvas.py" line="498" />
+      <location filename="../canvas.py" line="641" />
       <source>Move</source>
       <translation>移动</translation>
     </message>
     <message>
-      <location filename="../canvas.py" line="461" />
+      <location filename="../canvas.py" line="467" />
       <source>Link to new frame</source>
       <translation>串文到新块</translation>
     </message>
     <message>
-      <location filename="../canvas.py" line="462" />
+      <location filename="../canvas.py" line="468" />
       <source>Add frame</source>
       <translation>添加续排块</translation>
     </message>
     <message>
-      <location filename="../canvas.py" line="463" />
       <location filename="../canvas.py" line="469" />
+      <location filename="../canvas.py" line="475" />
       <source>Link</source>
       <translation>串文</translation>
     </message>
     <message>
-      <location filename="../canvas.py" line="498" />
+      <location filename="../canvas.py" line="504" />
       <source>Place %1</source>
       <translation>排入 %1</translation>
     </message>
@@ -50,38 +50,38 @@
   <context>
     <name>CopyPanel</name>
     <message>
-      <location filename="../panels.py" line="159" />
+      <location filename="../panels.py" line="158" />
       <source>All copy</source>
       <translation>全部稿件</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="159" />
-      <location filename="../panels.py" line="184" />
+      <location filename="../panels.py" line="158" />
+      <location filename="../panels.py" line="183" />
       <source>Unplaced</source>
       <translation>待排</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="159" />
+      <location filename="../panels.py" line="158" />
       <source>Placed</source>
       <translation>已排</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="183" />
+      <location filename="../panels.py" line="182" />
       <source>Photo</source>
       <translation>图片</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="183" />
+      <location filename="../panels.py" line="182" />
       <source>Article</source>
       <translation>文章</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="184" />
+      <location filename="../panels.py" line="183" />
       <source>Page %1</source>
       <translation>第%1版</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="186" />
+      <location filename="../panels.py" line="185" />
       <source> chars</source>
       <translation> 字</translation>
     </message>
@@ -173,7 +173,7 @@
       <translation>文章编辑</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="87" />
+      <location filename="../main_window.py" line="88" />
       <source>Styles</source>
       <translation>样式</translation>
     </message>
@@ -556,37 +556,37 @@ Screen and PDF are drawn from the same laid-out tree.</source>
   <context>
     <name>PreflightPanel</name>
     <message>
-      <location filename="../panels.py" line="692" />
+      <location filename="../panels.py" line="691" />
       <source>Severity</source>
       <translation>级别</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="692" />
+      <location filename="../panels.py" line="691" />
       <source>Page</source>
       <translation>版</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="692" />
+      <location filename="../panels.py" line="691" />
       <source>Block</source>
       <translation>块</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="692" />
+      <location filename="../panels.py" line="691" />
       <source>Code</source>
       <translation>代码</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="693" />
+      <location filename="../panels.py" line="692" />
       <source>Message</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="699" />
+      <location filename="../panels.py" line="698" />
       <source>Run preflight</source>
       <translation>运行检查</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="725" />
+      <location filename="../panels.py" line="724" />
       <source>Layout error: </source>
       <translation>排版错误：</translation>
     </message>
@@ -596,17 +596,22 @@ Screen and PDF are drawn from the same laid-out tree.</source>
       <translation>%1 项检查结果</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="745" />
+      <location filename="../panels.py" line="727" />
+      <source>No problems found</source>
+      <translation>未发现问题</translation>
+    </message>
+    <message>
+      <location filename="../panels.py" line="746" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="745" />
+      <location filename="../panels.py" line="746" />
       <source>Warning</source>
       <translation>警告</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="745" />
+      <location filename="../panels.py" line="746" />
       <source>Info</source>
       <translation>提示</translation>
     </message>
@@ -614,354 +619,354 @@ Screen and PDF are drawn from the same laid-out tree.</source>
   <context>
     <name>PropertiesPanel</name>
     <message>
-      <location filename="../panels.py" line="255" />
+      <location filename="../panels.py" line="254" />
       <source>%1 blocks selected</source>
       <translation>已选 %1 个块</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="261" />
+      <location filename="../panels.py" line="260" />
       <source>Page %1</source>
       <translation>第%1版</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="263" />
+      <location filename="../panels.py" line="262" />
       <source>Issue</source>
       <translation>本期</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="269" />
+      <location filename="../panels.py" line="268" />
       <source>Article</source>
       <translation>文章</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="269" />
+      <location filename="../panels.py" line="268" />
       <source>Continuation frame</source>
       <translation>续排块</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="269" />
+      <location filename="../panels.py" line="268" />
       <source>Photo</source>
       <translation>图片</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="270" />
+      <location filename="../panels.py" line="269" />
       <source>Masthead</source>
       <translation>报头</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="270" />
+      <location filename="../panels.py" line="269" />
       <source>Page header</source>
       <translation>报眉</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="270" />
+      <location filename="../panels.py" line="269" />
       <source>QR code</source>
       <translation>二维码</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="271" />
+      <location filename="../panels.py" line="270" />
       <source>Rule</source>
       <translation>线条</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="271" />
-      <location filename="../panels.py" line="280" />
+      <location filename="../panels.py" line="270" />
+      <location filename="../panels.py" line="279" />
       <source>Box</source>
       <translation>边框</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="271" />
+      <location filename="../panels.py" line="270" />
       <source>Text</source>
       <translation>文字</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="276" />
+      <location filename="../panels.py" line="275" />
       <source>Kicker</source>
       <translation>引题</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="276" />
+      <location filename="../panels.py" line="275" />
       <source>Title</source>
       <translation>主题</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="276" />
+      <location filename="../panels.py" line="275" />
       <source>Subtitle</source>
       <translation>副题</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="277" />
+      <location filename="../panels.py" line="276" />
       <source>Byline</source>
       <translation>署名</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="277" />
+      <location filename="../panels.py" line="276" />
       <source>Byline position</source>
       <translation>署名位置</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="278" />
+      <location filename="../panels.py" line="277" />
       <source>Body columns</source>
       <translation>正文分栏</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="278" />
+      <location filename="../panels.py" line="277" />
       <source>Headline span</source>
       <translation>标题跨栏</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="279" />
+      <location filename="../panels.py" line="278" />
       <source>Headline lines</source>
       <translation>标题行数</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="279" />
+      <location filename="../panels.py" line="278" />
       <source>Headline align</source>
       <translation>标题对齐</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="280" />
+      <location filename="../panels.py" line="279" />
       <source>Vertical title</source>
       <translation>竖排标题</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="280" />
+      <location filename="../panels.py" line="279" />
       <source>Rule below</source>
       <translation>下方加线</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="281" />
+      <location filename="../panels.py" line="280" />
       <source>Continues in</source>
       <translation>续排至</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="281" />
+      <location filename="../panels.py" line="280" />
       <source>Image</source>
       <translation>图片</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="281" />
+      <location filename="../panels.py" line="280" />
       <source>Fit</source>
       <translation>适配</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="282" />
+      <location filename="../panels.py" line="281" />
       <source>Scale %</source>
       <translation>缩放 %</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="282" />
+      <location filename="../panels.py" line="281" />
       <source>Caption</source>
       <translation>图说</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="282" />
+      <location filename="../panels.py" line="281" />
       <source>Credit</source>
       <translation>摄影署名</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="283" />
+      <location filename="../panels.py" line="282" />
       <source>Caption position</source>
       <translation>图说位置</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="283" />
+      <location filename="../panels.py" line="282" />
       <source>Text wrap</source>
       <translation>文字绕排</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="284" />
+      <location filename="../panels.py" line="283" />
       <source>Standoff (mm)</source>
       <translation>绕排距离（毫米）</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="284" />
+      <location filename="../panels.py" line="283" />
       <source>Bleed</source>
       <translation>出血</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="284" />
+      <location filename="../panels.py" line="283" />
       <source>Section</source>
       <translation>版名</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="285" />
+      <location filename="../panels.py" line="284" />
       <source>Editor</source>
       <translation>责任编辑</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="285" />
+      <location filename="../panels.py" line="284" />
       <source>Designer</source>
       <translation>美编</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="285" />
+      <location filename="../panels.py" line="284" />
       <source>Font</source>
       <translation>字体</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="286" />
+      <location filename="../panels.py" line="285" />
       <source>Size (pt)</source>
       <translation>字号（磅）</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="286" />
+      <location filename="../panels.py" line="285" />
       <source>Vertical</source>
       <translation>竖排</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="286" />
+      <location filename="../panels.py" line="285" />
       <source>Data</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="287" />
+      <location filename="../panels.py" line="286" />
       <source>Label</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="287" />
+      <location filename="../panels.py" line="286" />
       <source>Style</source>
       <translation>样式</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="287" />
+      <location filename="../panels.py" line="286" />
       <source>Width (pt)</source>
       <translation>线宽（磅）</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="288" />
+      <location filename="../panels.py" line="287" />
       <source>Paper name</source>
       <translation>报名</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="288" />
+      <location filename="../panels.py" line="287" />
       <source>Issue no.</source>
       <translation>期号</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="288" />
+      <location filename="../panels.py" line="287" />
       <source>Total issue</source>
       <translation>总期号</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="289" />
+      <location filename="../panels.py" line="288" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="289" />
+      <location filename="../panels.py" line="288" />
       <source>Publisher</source>
       <translation>主办</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="289" />
+      <location filename="../panels.py" line="288" />
       <source>Registration</source>
       <translation>准印证号</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="290" />
+      <location filename="../panels.py" line="289" />
       <source>Editor in chief</source>
       <translation>总编辑</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="290" />
+      <location filename="../panels.py" line="289" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="291" />
+      <location filename="../panels.py" line="290" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="291" />
+      <location filename="../panels.py" line="290" />
       <source>Price</source>
       <translation>定价</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="291" />
+      <location filename="../panels.py" line="290" />
       <source>Website</source>
       <translation>网址</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="292" />
+      <location filename="../panels.py" line="291" />
       <source>Pages</source>
       <translation>版面</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="292" />
+      <location filename="../panels.py" line="291" />
       <source>Number</source>
       <translation>版次</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="305" />
+      <location filename="../panels.py" line="304" />
       <source>Change %1</source>
       <translation>修改%1</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="357" />
+      <location filename="../panels.py" line="356" />
       <source>Col</source>
       <translation>栏</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="357" />
+      <location filename="../panels.py" line="356" />
       <source>Span</source>
       <translation>跨栏</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="357" />
+      <location filename="../panels.py" line="356" />
       <source>Line</source>
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="358" />
+      <location filename="../panels.py" line="357" />
       <source>Lines</source>
       <translation>行数</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="368" />
+      <location filename="../panels.py" line="367" />
       <source>Grid</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="378" />
+      <location filename="../panels.py" line="377" />
       <source>Position</source>
       <translation>位置</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="379" />
+      <location filename="../panels.py" line="378" />
       <source>Snap to grid</source>
       <translation>对齐网格</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="379" />
+      <location filename="../panels.py" line="378" />
       <source>Free (mm)</source>
       <translation>自由定位（毫米）</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="388" />
-      <location filename="../panels.py" line="394" />
+      <location filename="../panels.py" line="387" />
+      <location filename="../panels.py" line="393" />
       <source>Move</source>
       <translation>移动</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="397" />
+      <location filename="../panels.py" line="396" />
       <source>Choose image…</source>
       <translation>选择图片…</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="411" />
+      <location filename="../panels.py" line="410" />
       <source>Crop</source>
       <translation>裁切</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="420" />
+      <location filename="../panels.py" line="419" />
       <source>Choose image</source>
       <translation>选择图片</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="421" />
+      <location filename="../panels.py" line="420" />
       <source>Images (*.jpg *.jpeg *.png *.tif *.tiff)</source>
       <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
@@ -977,57 +982,57 @@ Screen and PDF are drawn from the same laid-out tree.</source>
   <context>
     <name>StoryEditor</name>
     <message>
-      <location filename="../panels.py" line="448" />
+      <location filename="../panels.py" line="447" />
       <source>One paragraph per line</source>
       <translation>每行一段</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="480" />
+      <location filename="../panels.py" line="479" />
       <source>Kicker</source>
       <translation>引题</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="480" />
+      <location filename="../panels.py" line="479" />
       <source>Title</source>
       <translation>主题</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="480" />
+      <location filename="../panels.py" line="479" />
       <source>Subtitle</source>
       <translation>副题</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="481" />
+      <location filename="../panels.py" line="480" />
       <source>Byline</source>
       <translation>署名</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="481" />
+      <location filename="../panels.py" line="480" />
       <source>Body</source>
       <translation>正文</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="541" />
+      <location filename="../panels.py" line="540" />
       <source>Edit %1</source>
       <translation>编辑%1</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="553" />
+      <location filename="../panels.py" line="552" />
       <source>Paragraph style</source>
       <translation>段落样式</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="558" />
+      <location filename="../panels.py" line="557" />
       <source>Select an article to edit its text.</source>
       <translation>选择一篇文章以编辑文字。</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="564" />
+      <location filename="../panels.py" line="563" />
       <source>%1 characters</source>
       <translation>%1 字</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="566" />
+      <location filename="../panels.py" line="565" />
       <source>overset %1</source>
       <translation>溢出 %1 字</translation>
     </message>
@@ -1035,52 +1040,52 @@ Screen and PDF are drawn from the same laid-out tree.</source>
   <context>
     <name>StyleEditor</name>
     <message>
-      <location filename="../panels.py" line="601" />
+      <location filename="../panels.py" line="600" />
       <source>Font</source>
       <translation>字体</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="601" />
+      <location filename="../panels.py" line="600" />
       <source>Size (pt or 号)</source>
       <translation>字号（磅或号）</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="602" />
+      <location filename="../panels.py" line="601" />
       <source>Leading</source>
       <translation>行距</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="602" />
+      <location filename="../panels.py" line="601" />
       <source>Tracking (1/1000 em)</source>
       <translation>字距（1/1000 字）</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="603" />
+      <location filename="../panels.py" line="602" />
       <source>Horizontal scale</source>
       <translation>字宽（长扁）</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="603" />
+      <location filename="../panels.py" line="602" />
       <source>Indent</source>
       <translation>首行缩进</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="604" />
+      <location filename="../panels.py" line="603" />
       <source>Punctuation</source>
       <translation>标点类型</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="604" />
+      <location filename="../panels.py" line="603" />
       <source>Alignment</source>
       <translation>对齐方式</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="605" />
+      <location filename="../panels.py" line="604" />
       <source>Line breaking</source>
       <translation>避头尾</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="673" />
+      <location filename="../panels.py" line="672" />
       <source>Style %1</source>
       <translation>样式 %1</translation>
     </message>
@@ -1089,28 +1094,23 @@ Screen and PDF are drawn from the same laid-out tree.</source>
     <name>ThumbnailPanel</name>
     <message>
       <location filename="../panels.py" line="54" />
-      <location filename="../panels.py" line="119" />
+      <location filename="../panels.py" line="118" />
       <source>Add page</source>
       <translation>添加版面</translation>
     </message>
     <message>
       <location filename="../panels.py" line="57" />
-      <location filename="../panels.py" line="127" />
+      <location filename="../panels.py" line="126" />
       <source>Delete page</source>
       <translation>删除版面</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="60" />
-      <source>Pages</source>
-      <translation>版面</translation>
-    </message>
-    <message>
-      <location filename="../panels.py" line="88" />
+      <location filename="../panels.py" line="87" />
       <source>Page %1</source>
       <translation>第%1版</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="113" />
+      <location filename="../panels.py" line="112" />
       <source>Move page</source>
       <translation>移动版面</translation>
     </message>
