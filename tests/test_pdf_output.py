@@ -134,6 +134,9 @@ def test_exactly_one_pdfx_output_intent_and_pdfx_keys(exported):
         assert "<pdf:Trapped>False</pdf:Trapped>" in xmp
         assert pdf.pdf_version == "1.4"
         assert not pdf.is_encrypted
+        meta = pdf.open_metadata()                 # well-formed XMP that pikepdf can read back
+        assert meta.get("pdfx:GTS_PDFXConformance") == "PDF/X-1a:2003"
+        assert meta.get("dc:title") == "港湾新区报 测试"
 
 
 def test_images_are_cmyk_or_grey_at_their_ppi(exported):
