@@ -7,7 +7,7 @@ import pytest
 
 from layout.text import breaks, rules
 
-SEED = pathlib.Path("/work/shared/seed/000_0f90a8d1bdc9c7fc.txt")
+SEED = pathlib.Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_0f90a8d1bdc9c7fc.txt"
 LEVELS = ("none", "basic", "gb", "strict")
 
 

@@ -1,5 +1,5 @@
 """The seed page's text set in 11- to 14-character columns: drawn to a PDF (minimal ReportLab helper) that
-/work/shared/tools/kinsoku_check.py reads back with 0 faults; every justified line flush; no 孤字."""
+shared/tools/kinsoku_check.py reads back with 0 faults; every justified line flush; no 孤字."""
 import pathlib
 import re
 import subprocess
@@ -10,8 +10,8 @@ import pytest
 from text_helpers import CAT, EM, style
 from layout.text import compose_paragraph
 
-SEED_DIR = pathlib.Path("/work/shared/seed")
-CHECK = pathlib.Path("/work/shared/tools/kinsoku_check.py")
+SEED_DIR = pathlib.Path(__file__).resolve().parents[2] / "shared" / "seed"
+CHECK = pathlib.Path(__file__).resolve().parents[2] / "shared" / "tools" / "kinsoku_check.py"
 ENDS = "。！？”）」』…"
 
 
