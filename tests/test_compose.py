@@ -589,3 +589,16 @@ def test_vertical_masthead_caption_right_style_overrides_spot_colour_and_bleed(t
     # a picture touching the type area's edge runs out to the bleed
     bled = [it for it in page.items if isinstance(it, tree.Image)][1]
     assert bled.x < 0 and bled.y + bled.h > grid.page_h
+
+
+def test_a_picture_replaced_on_disk_is_recomposed(tmp_path):
+    from PIL import Image
+    img = tmp_path / "p.png"
+    Image.new("RGB", (400, 200)).save(img)
+    doc = make_doc([Page(blocks=[Photo(id="p", place=GridPlace(1, 2, 1, 12), image=str(img))])])
+    c = Composer()
+    a = [it for it in compose_document(doc, c).pages[0].items if isinstance(it, tree.Image)][0]
+    time.sleep(0.01)
+    Image.new("RGB", (200, 400)).save(img)
+    b = [it for it in compose_document(doc, c).pages[0].items if isinstance(it, tree.Image)][0]
+    assert a.crop != b.crop

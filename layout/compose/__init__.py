@@ -11,6 +11,7 @@ Modules: :mod:`.grid` (背景格 arithmetic), :mod:`.flow` (slots, threading, wi
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import OrderedDict
 
 from .. import tree
@@ -20,7 +21,7 @@ from .furniture import (compose_box, compose_header, compose_masthead, compose_q
                         compose_text)
 from .grid import Grid, broken_columns, span_chars, split_span
 from .lines import ParaCache
-from .photo import compose_photo, wrap_rect
+from .photo import compose_photo, resolve, wrap_rect
 
 __all__ = ["Composer", "compose_document", "compose_page", "Grid", "span_chars", "broken_columns",
            "split_span"]
@@ -83,6 +84,13 @@ class Composer:
                 parts += [pi, ctxs[pi].number, repr(fb), ctxs[pi].wraps]
         elif block.kind in ("header",):
             parts.append(repr((ctxs[page_index].page.section, ctxs[page_index].page.editor)))
+        image = getattr(block, "image", "")
+        if image:                   # a picture replaced on disk under the same name is a change too
+            try:
+                st = os.stat(resolve(doc, image))
+                parts.append((st.st_size, st.st_mtime_ns))
+            except OSError:
+                parts.append(None)
         return _h(repr(parts))
 
     def block(self, doc, block, page_index: int, ctxs: list) -> BlockResult:

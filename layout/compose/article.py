@@ -180,15 +180,17 @@ def compose_article(doc, art, page_index: int, ctxs: list, cache) -> BlockResult
         inset = max(s, math.ceil(decor.band_width(art.box) / s) * s)
 
     # headline group -------------------------------------------------------------------------------
-    parts = []
+    parts, part_names = [], []
     for part, attr, default in (("kicker", "kicker", "引题"), ("title", "title", "主题"),
                                 ("subtitle", "subtitle", "副题")):
         text = getattr(art, attr, "")
         if text:
             parts.append((text, part_style(doc, art, part, default)))
+            part_names.append(part)
     if art.byline and art.byline_position == "head":
         bst = part_style(doc, art, "byline", "署名")
         parts.append((art.byline, derived(bst, align=art.headline_align or "center")))
+        part_names.append("byline")
     head_rows = 0
     solids = []
     body_x0, body_x1 = ax + inset, ax + aw - inset
@@ -203,7 +205,8 @@ def compose_article(doc, art, page_index: int, ctxs: list, cache) -> BlockResult
             vx0, vx1 = ax + inset, ax + aw - inset
         vrows_top = line + (1 if boxed else 0)
         vh = (last_row - (1 if boxed else 0) - vrows_top + 1) * L - (L - s)
-        vitems, vnotes = _vertical_headline(doc, parts, vx0, grid.line_top(vrows_top), vx1 - vx0, vh)
+        vitems, vnotes = _vertical_headline(doc, [(t, st, part) for (t, st), part in zip(parts, part_names)],
+                                            vx0, grid.line_top(vrows_top), vx1 - vx0, vh)
         items += vitems
         notes += vnotes
         solids.append((vx0, ay, vx1, ay + ah))
@@ -384,16 +387,19 @@ def _one_line(text: str, style, sl, cache, colour) -> list:
 
 
 def _vertical_headline(doc, parts, x, y, w, h) -> tuple[list, list]:
-    """Headline parts set vertically in the strip (x, y, w, h): 主题 rightmost, then 副题 to its left;
-    引题 sits right of the 主题 (read first)."""
+    """Headline parts set vertically in the strip (x, y, w, h), right to left in reading order: 引题 first
+    (from the top), then 主题 (centred), then 副题 and a byline (down to the foot); the group is centred
+    across the strip."""
     notes = []
+
+    aligns = {"kicker": "top", "title": "center", "subtitle": "bottom", "byline": "bottom"}
 
     def setall(right):
         out, cx = [], right
-        for i, (text, st) in enumerate(parts):
+        for i, (text, st, part) in enumerate(parts):
             if i:
                 cx -= max(2.0, 0.3 * st.size)
-            its, used_w = set_vertical(text, doc, st, cx, y, h, colour_of(doc, st), align="center")
+            its, used_w = set_vertical(text, doc, st, cx, y, h, colour_of(doc, st), align=aligns.get(part, "center"))
             out += its
             cx -= used_w
         return out, right - cx

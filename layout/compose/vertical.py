@@ -78,7 +78,8 @@ def set_vertical(text: str, doc, style, right: float, top: float, height: float,
                  align: str = "top", column_gap: float | None = None) -> tuple[list, float]:
     """Set ``text`` in vertical columns whose first (rightmost) column's right edge is ``right``.
 
-    Returns (glyph runs, width used). ``align``: ``top`` or ``center`` (each column centred in ``height``).
+    Returns (glyph runs, width used). ``align``: ``top``, ``center`` or ``bottom`` (each column placed in
+    ``height`` that way).
     """
     cat, face = _faces(style)
     size = style.size
@@ -122,7 +123,7 @@ def set_vertical(text: str, doc, style, right: float, top: float, height: float,
     x_right = right
     for cells_, length in columns:
         length -= track
-        y = top + ((height - length) / 2 if align == "center" else 0.0)
+        y = top + {"center": (height - length) / 2, "bottom": height - length}.get(align, 0.0)
         x0 = x_right - size
         runs += _column_runs(cells_, x0, y, size, colour, style)
         x_right = x0 - gap
