@@ -99,6 +99,13 @@ def _join(path: str, k) -> str:
     return f"{path}.{k}" if path else str(k)
 
 
+def _at_item(w: Where, value, e: UnitError) -> Where:
+    """Point at the list item an error is about (``colour[3]``), when the error says which."""
+    if e.index is not None and isinstance(value, list) and e.index < len(value):
+        return w.item(value, e.index)
+    return w
+
+
 class _Src:
     """The YAML node an object came from and the values it held when loaded (to see what changed)."""
     __slots__ = ("node", "orig", "extra")
@@ -257,6 +264,8 @@ class Colour(Conv):
     def load(self, L, v, w, obj):
         if v is None and self.optional:
             return None
+        if isinstance(v, str) and v.strip() in L.bad_colours:
+            return _BAD                 # its definition under colours: was already reported
         cmyk, name = parse_cmyk(v, L.colours)
         return (cmyk, name) if self.spot else cmyk
 
@@ -545,6 +554,7 @@ class _Loader:
         self.styles_used: list = []
         self.images_used: list = []
         self.columns_ok = True
+        self.bad_colours: set = set()
 
     def err(self, w: Where, msg: str, severity: str = "error") -> None:
         self.diags.append(Diagnostic(msg, self.file, w.line, w.col, w.field, severity))
@@ -576,7 +586,7 @@ class _Loader:
             try:
                 val = spec.conv.load(self, m[k], kw, obj)
             except UnitError as e:
-                self.err(kw, str(e))
+                self.err(_at_item(kw, m[k], e), str(e))
                 continue
             if val is _BAD:
                 continue
@@ -702,7 +712,8 @@ class _Loader:
             try:
                 out[name] = parse_cmyk(spec)[0]
             except UnitError as e:
-                self.err(cw, str(e))
+                self.err(_at_item(cw, spec, e), str(e))
+        self.bad_colours = {n for n in v if isinstance(n, str) and n not in out}
         return out
 
     def page_setup(self, ps: PageSetup, m, w: Where) -> bool:
@@ -1169,11 +1180,17 @@ def _same(a, b) -> bool:
         return False
 
 
-def _obj_node(obj, specs: dict, base, skip=(), order=None) -> CommentedMap:
+def _obj_node(obj, specs: dict, base, skip=(), order=None, old=None) -> CommentedMap:
     """The node of ``obj``: its loaded node with changed values rewritten, or a new one with the fields that
-    differ from ``base`` (``base=None``: every field)."""
+    differ from ``base`` (``base=None``: every field). ``old``: the node at the same place in the file, reused
+    (for its comments) when ``obj`` is a new object that replaced the loaded one."""
     src = getattr(obj, "_src", None)
-    node, orig = (src.node, src.orig) if src is not None else (CommentedMap(), {})
+    if src is not None:
+        node, orig = src.node, src.orig
+    elif isinstance(old, CommentedMap):
+        node, orig = old, {}
+    else:
+        node, orig = CommentedMap(), {}
     order = list(order or specs)
     for key, spec in specs.items():
         if key in skip:
@@ -1324,7 +1341,7 @@ def _tree(doc: Document) -> CommentedMap:
     if top.get("paiban") != FORMAT_VERSION:
         _put(top, "paiban", FORMAT_VERSION, TOP_KEYS)
     # publication
-    pnode = _obj_node(doc.publication, PUBLICATION, Publication())
+    pnode = _obj_node(doc.publication, PUBLICATION, Publication(), old=top.get("publication"))
     _remember(doc.publication, PUBLICATION, pnode)
     _put(top, "publication", pnode, TOP_KEYS)
     # page setup
@@ -1358,7 +1375,7 @@ def _tree(doc: Document) -> CommentedMap:
             base = DEFAULT_STYLES.get(name) or Style(name)
             if getattr(st, "_src", None) is not None and st._src.node is not snode.get(name):
                 st._src = None
-            n = _obj_node(st, STYLE, base)
+            n = _obj_node(st, STYLE, base, old=snode.get(name))
             if not len(n):
                 n.fa.set_flow_style()
             _remember(st, STYLE, n)

@@ -30,7 +30,11 @@ _LENGTH_UNITS = ("mm", "cm", "pt", "em", "字")
 
 
 class UnitError(ValueError):
-    """A value that cannot be read; ``str()`` is the user-facing sentence."""
+    """A value that cannot be read; ``str()`` is the user-facing sentence. ``index``: the list item at fault."""
+
+    def __init__(self, message: str, index: int | None = None):
+        super().__init__(message)
+        self.index = index
 
 
 def did_you_mean(word, choices) -> str:
@@ -172,11 +176,11 @@ def parse_cmyk(value, named: dict | None = None) -> tuple[tuple, str | None]:
         if len(value) != 4:
             raise UnitError(f"a CMYK colour needs 4 numbers (C, M, Y, K in percent), got {len(value)}")
         out = []
-        for n, v in zip("CMYK", value):
+        for i, (n, v) in enumerate(zip("CMYK", value)):
             if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-                raise UnitError(f"{n} must be a number from 0 to 100, got {_show(v)}")
+                raise UnitError(f"{n} must be a number from 0 to 100, got {_show(v)}", i)
             if not 0 <= v <= 100:
-                raise UnitError(f"{n} = {fmt_num(v)} is out of range (CMYK is in percent, 0 to 100)")
+                raise UnitError(f"{n} = {fmt_num(v)} is out of range (CMYK is in percent, 0 to 100)", i)
             out.append(float(v) / 100.0)
         return tuple(out), None
     raise UnitError(f"expected a CMYK colour like [0, 100, 100, 0] or a colour name, got {_show(value)}")

@@ -226,3 +226,47 @@ def test_every_key_of_the_format_is_documented():
     keys |= set(loader.TOP_KEYS) | set(loader.PAGE_KEYS) | {k for s in loader.BLOCK_SPECS.values() for k in s}
     missing = sorted(k for k in keys if f"`{k}`" not in doc_md)
     assert missing == []
+
+
+def test_replacing_objects_keeps_their_comments(issue):
+    from layout.model import Publication
+    doc = load_document(issue)
+    doc.publication = Publication(name="港湾新区报", issue=14, date="2026-03-30", price="内部资料 免费交流")
+    doc.styles["主题"] = Style("主题", font="黑体粗", size=21.0, align="center", indent=0.0, palt=True,
+                             colour=(0.0, 1.0, 1.0, 0.0), spot="报头红")
+    save_document(doc, issue)
+    text = issue.read_text(encoding="utf-8")
+    assert "name: 港湾新区报      # 报名" in text and "issue: 14" in text and "date: 2026-03-30" in text
+    assert "# 头条标题" in text
+    again = load_document(issue)
+    again.source = doc.source
+    assert again == doc
+
+
+def test_a_bad_colour_is_reported_once():
+    text = """paiban: 1
+colours: {报头红: {cmyk: [0, 100, 100, 400]}}
+styles:
+  主题: {colour: 报头红}
+"""
+    with pytest.raises(PaibanError) as info:
+        loads_document(text, "c.yaml")
+    assert [str(d) for d in info.value.diagnostics] == [
+        "c.yaml:2:37: colours.报头红.cmyk[3]: K = 400 is out of range (CMYK is in percent, 0 to 100)"]
+
+
+def test_missing_image_is_a_preflight_error(tmp_path):
+    """The other half of the contract: loading warns, preflight refuses (exit 1, image_missing)."""
+    import importlib.util
+    if importlib.util.find_spec("layout.preflight") is None:
+        pytest.skip("no preflight yet")
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+    from layout import cli
+    src = ROOT / "tests" / "broken" / "missing-image.yaml"
+    assert len(load_document(src).warnings) == 3
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        rc = cli.main(["preflight", str(src)])
+    assert rc == 1, err.getvalue()
+    assert "not-there.jpg" in out.getvalue() + err.getvalue()
