@@ -7,6 +7,11 @@ from layout.model import Style
 from layout.text import compose_paragraph
 
 DATA = pathlib.Path(__file__).parent / "data"
+CAT = load_catalog(DATA / "text-fonts.yaml")
+SIZE = 9.0
+EM = SIZE
+
+
 def style(**kw):
     base = Style("test", font="宋体", size=SIZE, indent=0.0)
     return replace(base, **kw)
