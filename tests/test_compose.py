@@ -602,3 +602,17 @@ def test_a_picture_replaced_on_disk_is_recomposed(tmp_path):
     Image.new("RGB", (200, 400)).save(img)
     b = [it for it in compose_document(doc, c).pages[0].items if isinstance(it, tree.Image)][0]
     assert a.crop != b.crop
+
+
+def test_one_column_article_with_a_vertical_title_keeps_its_body_beside_it():
+    doc = make_doc([Page(blocks=[Article(id="v", place=GridPlace(2, 1, 1, 30), title="春风又绿",
+                                         vertical_title=True, body=body_text(120, 1))])])
+    page = compose_document(doc).pages[0]
+    grid = Grid.from_setup(doc.page)
+    title = [r for r in runs(page) if r.size == 21.0]
+    body = text_lines(page)
+    assert title and body
+    right = grid.column_x(2) + grid.column_width
+    assert all(right - 2 * 21.0 <= r.x <= right for r in title)
+    assert all(x1 <= min(r.x for r in title) for _, _, x1, _ in body)
+    assert box(page, "v").overset_chars == 0

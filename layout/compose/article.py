@@ -197,21 +197,20 @@ def compose_article(doc, art, page_index: int, ctxs: list, cache) -> BlockResult
     hspan = art.headline_span if 0 < art.headline_span <= span else span
     if parts and art.vertical_title:
         vspan = art.headline_span if 0 < art.headline_span < span else (1 if span > 1 else 0)
-        if vspan:
-            vx0 = grid.column_x(col + span - vspan)
-            vx1 = ax + aw - inset
-            body_x1 = vx0 - grid.gutter
-        else:
-            vx0, vx1 = ax + inset, ax + aw - inset
         vrows_top = line + (1 if boxed else 0)
         vh = (last_row - (1 if boxed else 0) - vrows_top + 1) * L - (L - s)
-        vitems, vnotes = _vertical_headline(doc, [(t, st, part) for (t, st), part in zip(parts, part_names)],
-                                            vx0, grid.line_top(vrows_top), vx1 - vx0, vh)
+        vparts = [(t, st, part) for (t, st), part in zip(parts, part_names)]
+        vx1 = ax + aw - inset
+        if vspan:
+            vx0 = grid.column_x(col + span - vspan)
+        else:   # a one-column article: a strip of whole characters as wide as the headline needs
+            need = _vertical_headline(doc, vparts, 0.0, 0.0, 0.0, vh)[2]
+            vx0 = vx1 - math.ceil(need / s - 1e-6) * s
+        body_x1 = vx0 - grid.gutter
+        vitems, vnotes, _ = _vertical_headline(doc, vparts, vx0, grid.line_top(vrows_top), vx1 - vx0, vh)
         items += vitems
         notes += vnotes
         solids.append((vx0, ay, vx1, ay + ah))
-        if not vspan:
-            head_rows = lines
     elif parts:
         hx0 = ax + inset
         hx1 = grid.column_x(col) + grid.span_width(hspan) - (inset if hspan == span else 0.0)
@@ -386,7 +385,7 @@ def _one_line(text: str, style, sl, cache, colour) -> list:
     return line_runs(lines[0], sl.x, sl.baseline, colour, style)
 
 
-def _vertical_headline(doc, parts, x, y, w, h) -> tuple[list, list]:
+def _vertical_headline(doc, parts, x, y, w, h) -> tuple[list, list, float]:
     """Headline parts set vertically in the strip (x, y, w, h), right to left in reading order: 引题 first
     (from the top), then 主题 (centred), then 副题 and a byline (down to the foot); the group is centred
     across the strip."""
@@ -406,7 +405,8 @@ def _vertical_headline(doc, parts, x, y, w, h) -> tuple[list, list]:
 
     items, total = setall(x + w)
     if total > w + 0.5:
-        notes.append("vertical headline wider than its strip")
+        if w > 0:
+            notes.append("vertical headline wider than its strip")
     elif total < w - 0.5:
         items, _ = setall(x + w - (w - total) / 2)      # centre the group in the strip
-    return items, notes
+    return items, notes, total
