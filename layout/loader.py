@@ -365,11 +365,12 @@ class ImageRef(Text):
 class Crop(Conv):
     def load(self, L, v, w, obj):
         if not isinstance(v, list) or len(v) != 4:
-            raise UnitError(f"crop needs 4 fractions [left, top, right, bottom] from 0 to 1, got {_show(v)}")
+            got = f"{len(v)} values" if isinstance(v, list) else _show(v)
+            raise UnitError(f"crop needs 4 fractions [left, top, right, bottom] from 0 to 1, got {got}")
         vals = []
-        for x in v:
+        for i, x in enumerate(v):
             if isinstance(x, bool) or not isinstance(x, (int, float)) or not 0 <= x <= 1:
-                raise UnitError(f"crop values are fractions from 0 to 1, got {_show(x)}")
+                raise UnitError(f"crop values are fractions from 0 to 1, got {_show(x)}", i)
             vals.append(float(x))
         if vals[0] >= vals[2] or vals[1] >= vals[3]:
             raise UnitError("crop must keep some of the image: left < right and top < bottom")
@@ -819,7 +820,7 @@ class _Loader:
                              f"{fmt_num(ps.body_size)}pt = {gw:.1f}mm, but the type area is {tw:.1f}mm wide")
             return False
         if grid_lines(ps) < 1:
-            self.err(gwhere, f"the leading {fmt_num(ps.leading)}pt is taller than the type area "
+            self.err(gwhere, f"the leading {ps.leading:.4g}pt is taller than the type area "
                              f"({th:.1f}mm): not one line fits")
             return False
         return True
