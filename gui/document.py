@@ -112,8 +112,10 @@ class DocumentController(QObject):
         self.layoutChanged.emit(pages)
 
     def changed(self, pages=None, *, structure=False, obj=None, geometry=False, style=False):
-        """Called by commands after they mutated the model."""
-        self.relayout(None if structure or style else pages)
+        """Called by commands after they mutated the model. The whole issue is relaid (the composer reuses
+        every block whose inputs did not change, so this costs little) because an edit can move text
+        along a 串文 chain onto other pages; ``pages`` only tells listeners where the edit was."""
+        self.relayout(None)
         if structure:
             self.selection = [i for i in self.selection if self.find(i)[1] is not None]
             self.structureChanged.emit()

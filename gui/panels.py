@@ -220,6 +220,7 @@ class PropertiesPanel(QScrollArea):
         self.setWidgetResizable(True)
         self._obj = None
         self._building = False
+        self._pending = False
         ctrl.selectionChanged.connect(self.rebuild)
         ctrl.documentReplaced.connect(self.rebuild)
         ctrl.modelEdited.connect(self._edited)
@@ -233,7 +234,14 @@ class PropertiesPanel(QScrollArea):
 
     def _edited(self, obj):
         if not self._building and (obj is None or obj is self._obj or obj is getattr(self._obj, "place", None)):
-            self.rebuild()
+            # later: the widget that emitted the edit may be the one a rebuild would delete
+            if not self._pending:
+                self._pending = True
+                QTimer.singleShot(0, self._rebuild_later)
+
+    def _rebuild_later(self):
+        self._pending = False
+        self.rebuild()
 
     def rebuild(self):
         self._building = True
