@@ -35,7 +35,7 @@ from .units import (UnitError, _show, cmyk_percent, did_you_mean, fmt_num, grid_
                     page_size, parse_cmyk, parse_length, parse_percent, parse_type_size, size_name,
                     type_area, MM_PER_PT)
 
-__all__ = ["load_document", "loads_document", "save_document", "dumps_document", "split_paragraphs",
+__all__ = ["load_document", "loads_document", "save_document", "dumps_document", "check_document", "split_paragraphs",
            "grid_lines", "grid_width", "type_area"]
 
 _BAD = object()          # a converter already reported the problem
@@ -1111,7 +1111,9 @@ def loads_document(text: str, filename: str = "<input>", *, base_dir: str | os.P
     errors = [d for d in L.diags if d.severity == "error"]
     if errors:
         errors.sort(key=lambda d: (d.line or 10**9, d.col))
-        raise PaibanError(errors)
+        err = PaibanError(errors)
+        err.warnings = sorted((d for d in L.diags if d.severity != "error"), key=lambda d: (d.line or 10**9, d.col))
+        raise err
     doc.source = filename if filename and not filename.startswith("<") else ""
     doc.warnings = sorted((d for d in L.diags if d.severity != "error"), key=lambda d: (d.line or 10**9, d.col))
     _strip_private(doc)
@@ -1444,6 +1446,20 @@ def save_document(doc: Document, path: str | os.PathLike) -> None:
     except OSError:
         pass
     doc.source = str(path)
+
+
+def check_document(doc: Document) -> list[Diagnostic]:
+    """Problems of an in-memory document (e.g. after edits in the window), errors then warnings, exactly as
+    loading its saved form would report them. Fields name the block; lines refer to the text it would be saved
+    as. Updates the document's kept YAML tree like a save does, without writing anything."""
+    text = dumps_document(doc)
+    name = doc.source or "<document>"
+    base = Path(doc.source).resolve().parent if doc.source else Path.cwd()
+    try:
+        again = loads_document(text, name, base_dir=base)
+    except PaibanError as e:
+        return list(e.diagnostics) + list(getattr(e, "warnings", []))
+    return list(again.warnings)
 
 
 def check_main(args) -> int:

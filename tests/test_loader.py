@@ -270,3 +270,16 @@ def test_missing_image_is_a_preflight_error(tmp_path):
         rc = cli.main(["preflight", str(src)])
     assert rc == 1, err.getvalue()
     assert "not-there.jpg" in out.getvalue() + err.getvalue()
+
+
+def test_check_document_after_edits_in_memory(issue):
+    from layout.loader import check_document
+    doc = load_document(issue)
+    assert check_document(doc) == []
+    doc.pages[0].blocks[1].place = GridPlace(4, 4, 9, 40)          # what a bad drag in the window could do
+    doc.pages[1].blocks[0].id = "a1-continued"                      # the chain now points nowhere
+    got = [(d.field, d.message) for d in check_document(doc)]
+    assert got == [("pages[0].blocks[1].at.span", "columns 4–7 run past a 6-column grid (at most span 3 from column 4)"),
+                   ("pages[0].blocks[1].next", "no frame with id 'a1-cont' (did you mean 'a1-continued'?)"),
+                   ("pages[1].blocks[0]", "frame 'a1-continued' receives no text: no block's next: names it")]
+    assert issue.read_text(encoding="utf-8") == COMMENTED.read_text(encoding="utf-8")   # nothing written
