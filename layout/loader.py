@@ -18,7 +18,7 @@ import io
 import os
 import re
 import tempfile
-from dataclasses import dataclass, fields as dc_fields
+from dataclasses import dataclass
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -29,11 +29,11 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 
 from .errors import Diagnostic, PaibanError
 from .model import (ALIGNS, BLOCK_TYPES, DEFAULT_STYLES, FORMAT_VERSION, KINSOKU_LEVELS, PAGE_SIZES,
-                    PUNCT_STYLES, Article, Document, Frame, GridPlace, MmPlace, Page, PageSetup,
+                    PUNCT_STYLES, Document, GridPlace, MmPlace, Page, PageSetup,
                     Publication, Style)
 from .units import (UnitError, _show, cmyk_percent, did_you_mean, fmt_num, grid_lines, grid_width,
                     page_size, parse_cmyk, parse_length, parse_percent, parse_type_size, size_name,
-                    type_area, MM_PER_PT)
+                    type_area)
 
 __all__ = ["load_document", "loads_document", "save_document", "dumps_document", "check_document", "split_paragraphs",
            "grid_lines", "grid_width", "type_area"]
@@ -41,7 +41,6 @@ __all__ = ["load_document", "loads_document", "save_document", "dumps_document",
 _BAD = object()          # a converter already reported the problem
 
 BLOCK_ORDER = ("article", "frame", "photo", "masthead", "header", "qr", "rule", "box", "text")
-ID_REQUIRED = ("article", "frame")
 ARTICLE_PARTS = ("kicker", "title", "subtitle", "byline", "body")
 
 
@@ -998,9 +997,6 @@ class _Loader:
         for fid, f in ids.items():
             if f.kind == "frame" and fid not in linked_from:
                 self.warn(f._where, f"frame {fid!r} receives no text: no block's next: names it")
-        for _, b in doc.blocks():
-            if isinstance(b, Frame) and b.next == b.id and b.id:
-                pass  # reported as a loop above
         # styles
         known_styles = list(doc.styles) + [s for s in DEFAULT_STYLES if s not in doc.styles]
         for name, w in self.styles_used:
