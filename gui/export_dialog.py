@@ -70,6 +70,7 @@ class ExportDialog(QDialog):
         self.dpi.setSuffix(" dpi")
         self.marks = QCheckBox(self.tr("Crop marks and bleed"))
         self.marks.setChecked(True)
+        self.force = QCheckBox(self.tr("Export even with preflight errors"))
         form = QFormLayout()
         form.addRow(self.tr("PDF file"), row)
         prow = QHBoxLayout()
@@ -78,6 +79,7 @@ class ExportDialog(QDialog):
         prow.addStretch(1)
         form.addRow(self.tr("Proofs"), prow)
         form.addRow("", self.marks)
+        form.addRow("", self.force)
         self.preflight = PreflightPanel(ctrl)
         self.preflight.findingActivated.connect(self.findingActivated)
         self.bar = QProgressBar()
@@ -103,7 +105,7 @@ class ExportDialog(QDialog):
             self.out.setText(fn)
 
     def options(self) -> dict:
-        opts = {"marks": self.marks.isChecked()}
+        opts = {"marks": self.marks.isChecked(), "force": self.force.isChecked()}
         if self.png.isChecked():
             opts["png"] = self.dpi.value()
         return opts
@@ -135,8 +137,19 @@ class ExportDialog(QDialog):
 
     def _done(self, res):
         self.result = res
+        findings = list(getattr(res, "findings", []) or [])
+        if findings:
+            self.preflight.findings = findings
+            self.preflight.show_findings(findings)
+        if getattr(res, "refused", False):
+            self.status.setText(self.tr("Not exported: preflight found errors (see the list; "
+                                        "tick the box to export anyway)."))
+            return
         self.bar.setValue(1000)
-        self.status.setText(self.tr("Exported to %1").replace("%1", self.out.text()))
+        extra = ""
+        if getattr(res, "pngs", None):
+            extra = " + " + self.tr("%1 PNG proofs").replace("%1", str(len(res.pngs)))
+        self.status.setText(self.tr("Exported to %1").replace("%1", self.out.text()) + extra)
 
     def _failed(self, msg):
         self.error = msg

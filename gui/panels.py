@@ -489,9 +489,35 @@ class StoryEditor(QWidget):
 
     def on_selection(self):
         self.commit()
-        arts = [b for b in self.ctrl.selected_blocks() if isinstance(b, model.Article)]
-        self.article = arts[0] if len(arts) == 1 else None
+        sel = self.ctrl.selected_blocks()
+        target = None
+        if len(sel) == 1:
+            b = sel[0]
+            if isinstance(b, (model.Article, model.TextBlock)):
+                target = b
+            elif isinstance(b, model.Frame):
+                target = self._article_flowing_into(b.id)   # a 串文 frame edits its article
+        self.article = target
         self.load()
+
+    def _article_flowing_into(self, frame_id):
+        by_id = {b.id: b for _, b in self.ctrl.doc.blocks()}
+        for _, b in self.ctrl.doc.blocks():
+            if not isinstance(b, model.Article):
+                continue
+            seen, nxt = set(), b.next
+            while nxt and nxt not in seen:
+                if nxt == frame_id:
+                    return b
+                seen.add(nxt)
+                nxt = getattr(by_id.get(nxt), "next", "")
+        return None
+
+    def _attr(self, part):
+        """Model attribute of an editor part (a text block keeps its paragraphs in ``text``)."""
+        if isinstance(self.article, model.TextBlock):
+            return "text" if part == "body" else None
+        return part
 
     def _edited(self, obj):
         if obj is self.article and not self._timer.isActive():
@@ -503,8 +529,9 @@ class StoryEditor(QWidget):
         names = sorted(set(self.ctrl.doc.styles) | set(model.DEFAULT_STYLES))
         defaults = {"kicker": "引题", "title": "主题", "subtitle": "副题", "byline": "署名", "body": "正文"}
         for part, w in self.fields.items():
-            w.setEnabled(a is not None)
-            val = "" if a is None else ("\n".join(a.body) if part == "body" else getattr(a, part))
+            attr = self._attr(part) if a is not None else None
+            w.setEnabled(attr is not None)
+            val = "" if attr is None else ("\n".join(getattr(a, attr)) if part == "body" else getattr(a, attr))
             cur = w.toPlainText() if part == "body" else w.text()
             if cur != val and not (keep_cursor and self._value(part) == self._model_value(part)):
                 if part == "body":
@@ -515,8 +542,11 @@ class StoryEditor(QWidget):
             sb = self.style_boxes[part]
             sb.clear()
             sb.addItems(names)
-            sb.setCurrentText((a.styles.get(part) if a else None) or defaults[part])
-            sb.setEnabled(a is not None)
+            if isinstance(a, model.TextBlock):
+                sb.setCurrentText(a.style if part == "body" else defaults[part])
+            else:
+                sb.setCurrentText((a.styles.get(part) if a else None) or defaults[part])
+            sb.setEnabled(attr is not None)
         self._loading = False
         self._info()
 
@@ -527,7 +557,8 @@ class StoryEditor(QWidget):
         return w.text()
 
     def _model_value(self, part):
-        return None if self.article is None else getattr(self.article, part)
+        attr = None if self.article is None else self._attr(part)
+        return None if attr is None else getattr(self.article, attr)
 
     def _typed(self, part):
         if self._loading or self.article is None:
@@ -542,17 +573,24 @@ class StoryEditor(QWidget):
             self._dirty.clear()
             return
         for part in sorted(self._dirty):
+            attr = self._attr(part)
+            if attr is None:
+                continue
             val = self._value(part)
-            if val != getattr(a, part):
+            if val != getattr(a, attr):
                 pi = self.ctrl.page_index_of(a)
-                self.ctrl.push(commands.SetAttrCommand(self.ctrl, a, part, val,
+                self.ctrl.push(commands.SetAttrCommand(self.ctrl, a, attr, val,
                                                        self.tr("Edit %1").replace("%1", self._label(part)),
-                                                       pages=None if pi is None or a.next else {pi}, merge=True))
+                                                       pages=None if pi is None else {pi}, merge=True))
         self._dirty.clear()
 
     def _style(self, part, name):
         a = self.article
         if self._loading or a is None or not name:
+            return
+        if isinstance(a, model.TextBlock):
+            if part == "body" and a.style != name:
+                self.ctrl.push(commands.SetAttrCommand(self.ctrl, a, "style", name, self.tr("Paragraph style")))
             return
         if a.styles.get(part) == name:
             return
@@ -565,7 +603,7 @@ class StoryEditor(QWidget):
         if a is None:
             self.info.setText(self.tr("Select an article to edit its text."))
             return
-        chars = sum(len(p) for p in a.body)
+        chars = sum(len(p) for p in (a.text if isinstance(a, model.TextBlock) else a.body))
         pi = self.ctrl.page_index_of(a)
         bb = self.ctrl.block_box(pi, a.id) if pi is not None else None
         over = bb.overset_chars if bb else 0

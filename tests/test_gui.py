@@ -556,3 +556,24 @@ def test_align_left_multi_selection(win):
     assert a5.place.column == a3.place.column == 1
     win.ctrl.undo.undo()
     assert a5.place.column == 5
+
+
+def test_selecting_continuation_frame_edits_its_article(win):
+    win.ctrl.select(["a1-cont"])
+    a1 = win.ctrl.doc.find("a1")[1]
+    assert win.story.article is a1
+    assert win.story.fields["title"].text() == a1.title
+
+
+def test_text_block_edited_in_story_editor(win, qtbot):
+    pi, tb = win.ctrl.doc.find("colophon")
+    win.go_to_page(pi)
+    win.ctrl.select(["colophon"])
+    assert win.story.article is tb and not win.story.fields["title"].isEnabled()
+    ed = win.story.fields["body"]
+    ed.setPlainText("本报地址：测试路1号\n印刷：测试印刷厂")
+    qtbot.waitUntil(lambda: tb.text == ["本报地址：测试路1号", "印刷：测试印刷厂"], timeout=3000)
+    bb = box(win, "colophon")
+    assert "测试印刷厂" in runs_in(win.ctrl.laid.pages[pi], bb)
+    win.ctrl.undo.undo()
+    assert tb.text != ["本报地址：测试路1号", "印刷：测试印刷厂"]

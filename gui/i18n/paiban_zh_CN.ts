@@ -90,7 +90,7 @@
     <name>ExportDialog</name>
     <message>
       <location filename="../export_dialog.py" line="53" />
-      <location filename="../export_dialog.py" line="101" />
+      <location filename="../export_dialog.py" line="103" />
       <source>Export PDF</source>
       <translation>输出 PDF</translation>
     </message>
@@ -110,42 +110,57 @@
       <translation>裁切标记与出血</translation>
     </message>
     <message>
-      <location filename="../export_dialog.py" line="74" />
+      <location filename="../export_dialog.py" line="73" />
+      <source>Export even with preflight errors</source>
+      <translation>有检查错误时仍然输出</translation>
+    </message>
+    <message>
+      <location filename="../export_dialog.py" line="75" />
       <source>PDF file</source>
       <translation>PDF 文件</translation>
     </message>
     <message>
-      <location filename="../export_dialog.py" line="79" />
+      <location filename="../export_dialog.py" line="80" />
       <source>Proofs</source>
       <translation>校样</translation>
     </message>
     <message>
-      <location filename="../export_dialog.py" line="85" />
+      <location filename="../export_dialog.py" line="87" />
       <source>Preflight runs before export.</source>
       <translation>输出前先做版面检查。</translation>
     </message>
     <message>
-      <location filename="../export_dialog.py" line="87" />
+      <location filename="../export_dialog.py" line="89" />
       <source>Export</source>
       <translation>输出</translation>
     </message>
     <message>
-      <location filename="../export_dialog.py" line="93" />
+      <location filename="../export_dialog.py" line="95" />
       <source>Preflight</source>
       <translation>检查</translation>
     </message>
     <message>
-      <location filename="../export_dialog.py" line="117" />
+      <location filename="../export_dialog.py" line="119" />
       <source>Exporting…</source>
       <translation>正在输出…</translation>
     </message>
     <message>
-      <location filename="../export_dialog.py" line="139" />
+      <location filename="../export_dialog.py" line="145" />
+      <source>Not exported: preflight found errors (see the list; tick the box to export anyway).</source>
+      <translation>未输出：检查发现错误（见列表；勾选“仍然输出”可强制输出）。</translation>
+    </message>
+    <message>
+      <location filename="../export_dialog.py" line="151" />
+      <source>%1 PNG proofs</source>
+      <translation>%1 张 PNG 校样</translation>
+    </message>
+    <message>
+      <location filename="../export_dialog.py" line="152" />
       <source>Exported to %1</source>
       <translation>已输出到 %1</translation>
     </message>
     <message>
-      <location filename="../export_dialog.py" line="143" />
+      <location filename="../export_dialog.py" line="156" />
       <source>Export failed: %1</source>
       <translation>输出失败：%1</translation>
     </message>
@@ -556,62 +571,62 @@ Screen and PDF are drawn from the same laid-out tree.</source>
   <context>
     <name>PreflightPanel</name>
     <message>
-      <location filename="../panels.py" line="691" />
+      <location filename="../panels.py" line="738" />
       <source>Severity</source>
       <translation>级别</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="691" />
+      <location filename="../panels.py" line="738" />
       <source>Page</source>
       <translation>版</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="691" />
+      <location filename="../panels.py" line="738" />
       <source>Block</source>
       <translation>块</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="691" />
+      <location filename="../panels.py" line="738" />
       <source>Code</source>
       <translation>代码</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="692" />
+      <location filename="../panels.py" line="739" />
       <source>Message</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="698" />
+      <location filename="../panels.py" line="745" />
       <source>Run preflight</source>
       <translation>运行检查</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="724" />
+      <location filename="../panels.py" line="771" />
       <source>Layout error: </source>
       <translation>排版错误：</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="727" />
+      <location filename="../panels.py" line="774" />
       <source>%1 findings</source>
       <translation>%1 项检查结果</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="727" />
+      <location filename="../panels.py" line="774" />
       <source>No problems found</source>
       <translation>未发现问题</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="746" />
+      <location filename="../panels.py" line="793" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="746" />
+      <location filename="../panels.py" line="793" />
       <source>Warning</source>
       <translation>警告</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="746" />
+      <location filename="../panels.py" line="793" />
       <source>Info</source>
       <translation>提示</translation>
     </message>
@@ -619,354 +634,354 @@ Screen and PDF are drawn from the same laid-out tree.</source>
   <context>
     <name>PropertiesPanel</name>
     <message>
-      <location filename="../panels.py" line="254" />
+      <location filename="../panels.py" line="262" />
       <source>%1 blocks selected</source>
       <translation>已选 %1 个块</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="260" />
+      <location filename="../panels.py" line="268" />
       <source>Page %1</source>
       <translation>第%1版</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="262" />
+      <location filename="../panels.py" line="270" />
       <source>Issue</source>
       <translation>本期</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="268" />
+      <location filename="../panels.py" line="276" />
       <source>Article</source>
       <translation>文章</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="268" />
+      <location filename="../panels.py" line="276" />
       <source>Continuation frame</source>
       <translation>续排块</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="268" />
+      <location filename="../panels.py" line="276" />
       <source>Photo</source>
       <translation>图片</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="269" />
+      <location filename="../panels.py" line="277" />
       <source>Masthead</source>
       <translation>报头</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="269" />
+      <location filename="../panels.py" line="277" />
       <source>Page header</source>
       <translation>报眉</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="269" />
+      <location filename="../panels.py" line="277" />
       <source>QR code</source>
       <translation>二维码</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="270" />
+      <location filename="../panels.py" line="278" />
       <source>Rule</source>
       <translation>线条</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="270" />
-      <location filename="../panels.py" line="279" />
+      <location filename="../panels.py" line="278" />
+      <location filename="../panels.py" line="287" />
       <source>Box</source>
       <translation>边框</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="270" />
+      <location filename="../panels.py" line="278" />
       <source>Text</source>
       <translation>文字</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="275" />
+      <location filename="../panels.py" line="283" />
       <source>Kicker</source>
       <translation>引题</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="275" />
+      <location filename="../panels.py" line="283" />
       <source>Title</source>
       <translation>主题</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="275" />
+      <location filename="../panels.py" line="283" />
       <source>Subtitle</source>
       <translation>副题</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="276" />
+      <location filename="../panels.py" line="284" />
       <source>Byline</source>
       <translation>署名</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="276" />
+      <location filename="../panels.py" line="284" />
       <source>Byline position</source>
       <translation>署名位置</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="277" />
+      <location filename="../panels.py" line="285" />
       <source>Body columns</source>
       <translation>正文分栏</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="277" />
+      <location filename="../panels.py" line="285" />
       <source>Headline span</source>
       <translation>标题跨栏</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="278" />
+      <location filename="../panels.py" line="286" />
       <source>Headline lines</source>
       <translation>标题行数</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="278" />
+      <location filename="../panels.py" line="286" />
       <source>Headline align</source>
       <translation>标题对齐</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="279" />
+      <location filename="../panels.py" line="287" />
       <source>Vertical title</source>
       <translation>竖排标题</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="279" />
+      <location filename="../panels.py" line="287" />
       <source>Rule below</source>
       <translation>下方加线</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="280" />
+      <location filename="../panels.py" line="288" />
       <source>Continues in</source>
       <translation>续排至</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="280" />
+      <location filename="../panels.py" line="288" />
       <source>Image</source>
       <translation>图片</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="280" />
+      <location filename="../panels.py" line="288" />
       <source>Fit</source>
       <translation>适配</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="281" />
+      <location filename="../panels.py" line="289" />
       <source>Scale %</source>
       <translation>缩放 %</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="281" />
+      <location filename="../panels.py" line="289" />
       <source>Caption</source>
       <translation>图说</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="281" />
+      <location filename="../panels.py" line="289" />
       <source>Credit</source>
       <translation>摄影署名</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="282" />
+      <location filename="../panels.py" line="290" />
       <source>Caption position</source>
       <translation>图说位置</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="282" />
+      <location filename="../panels.py" line="290" />
       <source>Text wrap</source>
       <translation>文字绕排</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="283" />
+      <location filename="../panels.py" line="291" />
       <source>Standoff (mm)</source>
       <translation>绕排距离（毫米）</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="283" />
+      <location filename="../panels.py" line="291" />
       <source>Bleed</source>
       <translation>出血</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="283" />
+      <location filename="../panels.py" line="291" />
       <source>Section</source>
       <translation>版名</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="284" />
+      <location filename="../panels.py" line="292" />
       <source>Editor</source>
       <translation>责任编辑</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="284" />
+      <location filename="../panels.py" line="292" />
       <source>Designer</source>
       <translation>美编</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="284" />
+      <location filename="../panels.py" line="292" />
       <source>Font</source>
       <translation>字体</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="285" />
+      <location filename="../panels.py" line="293" />
       <source>Size (pt)</source>
       <translation>字号（磅）</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="285" />
+      <location filename="../panels.py" line="293" />
       <source>Vertical</source>
       <translation>竖排</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="285" />
+      <location filename="../panels.py" line="293" />
       <source>Data</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="286" />
+      <location filename="../panels.py" line="294" />
       <source>Label</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="286" />
+      <location filename="../panels.py" line="294" />
       <source>Style</source>
       <translation>样式</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="286" />
+      <location filename="../panels.py" line="294" />
       <source>Width (pt)</source>
       <translation>线宽（磅）</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="287" />
+      <location filename="../panels.py" line="295" />
       <source>Paper name</source>
       <translation>报名</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="287" />
+      <location filename="../panels.py" line="295" />
       <source>Issue no.</source>
       <translation>期号</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="287" />
+      <location filename="../panels.py" line="295" />
       <source>Total issue</source>
       <translation>总期号</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="288" />
+      <location filename="../panels.py" line="296" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="288" />
+      <location filename="../panels.py" line="296" />
       <source>Publisher</source>
       <translation>主办</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="288" />
+      <location filename="../panels.py" line="296" />
       <source>Registration</source>
       <translation>准印证号</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="289" />
+      <location filename="../panels.py" line="297" />
       <source>Editor in chief</source>
       <translation>总编辑</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="289" />
+      <location filename="../panels.py" line="297" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="290" />
+      <location filename="../panels.py" line="298" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="290" />
+      <location filename="../panels.py" line="298" />
       <source>Price</source>
       <translation>定价</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="290" />
+      <location filename="../panels.py" line="298" />
       <source>Website</source>
       <translation>网址</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="291" />
+      <location filename="../panels.py" line="299" />
       <source>Pages</source>
       <translation>版面</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="291" />
+      <location filename="../panels.py" line="299" />
       <source>Number</source>
       <translation>版次</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="304" />
+      <location filename="../panels.py" line="312" />
       <source>Change %1</source>
       <translation>修改%1</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="356" />
+      <location filename="../panels.py" line="364" />
       <source>Col</source>
       <translation>栏</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="356" />
+      <location filename="../panels.py" line="364" />
       <source>Span</source>
       <translation>跨栏</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="356" />
+      <location filename="../panels.py" line="364" />
       <source>Line</source>
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="357" />
+      <location filename="../panels.py" line="365" />
       <source>Lines</source>
       <translation>行数</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="367" />
+      <location filename="../panels.py" line="375" />
       <source>Grid</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="377" />
+      <location filename="../panels.py" line="385" />
       <source>Position</source>
       <translation>位置</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="378" />
+      <location filename="../panels.py" line="386" />
       <source>Snap to grid</source>
       <translation>对齐网格</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="378" />
+      <location filename="../panels.py" line="386" />
       <source>Free (mm)</source>
       <translation>自由定位（毫米）</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="387" />
-      <location filename="../panels.py" line="393" />
+      <location filename="../panels.py" line="395" />
+      <location filename="../panels.py" line="401" />
       <source>Move</source>
       <translation>移动</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="396" />
+      <location filename="../panels.py" line="404" />
       <source>Choose image…</source>
       <translation>选择图片…</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="410" />
+      <location filename="../panels.py" line="418" />
       <source>Crop</source>
       <translation>裁切</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="419" />
+      <location filename="../panels.py" line="427" />
       <source>Choose image</source>
       <translation>选择图片</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="420" />
+      <location filename="../panels.py" line="428" />
       <source>Images (*.jpg *.jpeg *.png *.tif *.tiff)</source>
       <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
@@ -982,57 +997,58 @@ Screen and PDF are drawn from the same laid-out tree.</source>
   <context>
     <name>StoryEditor</name>
     <message>
-      <location filename="../panels.py" line="447" />
+      <location filename="../panels.py" line="455" />
       <source>One paragraph per line</source>
       <translation>每行一段</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="479" />
+      <location filename="../panels.py" line="487" />
       <source>Kicker</source>
       <translation>引题</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="479" />
+      <location filename="../panels.py" line="487" />
       <source>Title</source>
       <translation>主题</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="479" />
+      <location filename="../panels.py" line="487" />
       <source>Subtitle</source>
       <translation>副题</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="480" />
+      <location filename="../panels.py" line="488" />
       <source>Byline</source>
       <translation>署名</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="480" />
+      <location filename="../panels.py" line="488" />
       <source>Body</source>
       <translation>正文</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="540" />
+      <location filename="../panels.py" line="583" />
       <source>Edit %1</source>
       <translation>编辑%1</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="552" />
+      <location filename="../panels.py" line="593" />
+      <location filename="../panels.py" line="599" />
       <source>Paragraph style</source>
       <translation>段落样式</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="557" />
+      <location filename="../panels.py" line="604" />
       <source>Select an article to edit its text.</source>
       <translation>选择一篇文章以编辑文字。</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="563" />
+      <location filename="../panels.py" line="610" />
       <source>%1 characters</source>
       <translation>%1 字</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="565" />
+      <location filename="../panels.py" line="612" />
       <source>overset %1</source>
       <translation>溢出 %1 字</translation>
     </message>
@@ -1040,52 +1056,52 @@ Screen and PDF are drawn from the same laid-out tree.</source>
   <context>
     <name>StyleEditor</name>
     <message>
-      <location filename="../panels.py" line="600" />
+      <location filename="../panels.py" line="647" />
       <source>Font</source>
       <translation>字体</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="600" />
+      <location filename="../panels.py" line="647" />
       <source>Size (pt or 号)</source>
       <translation>字号（磅或号）</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="601" />
+      <location filename="../panels.py" line="648" />
       <source>Leading</source>
       <translation>行距</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="601" />
+      <location filename="../panels.py" line="648" />
       <source>Tracking (1/1000 em)</source>
       <translation>字距（1/1000 字）</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="602" />
+      <location filename="../panels.py" line="649" />
       <source>Horizontal scale</source>
       <translation>字宽（长扁）</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="602" />
+      <location filename="../panels.py" line="649" />
       <source>Indent</source>
       <translation>首行缩进</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="603" />
+      <location filename="../panels.py" line="650" />
       <source>Punctuation</source>
       <translation>标点类型</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="603" />
+      <location filename="../panels.py" line="650" />
       <source>Alignment</source>
       <translation>对齐方式</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="604" />
+      <location filename="../panels.py" line="651" />
       <source>Line breaking</source>
       <translation>避头尾</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="672" />
+      <location filename="../panels.py" line="719" />
       <source>Style %1</source>
       <translation>样式 %1</translation>
     </message>
