@@ -1340,11 +1340,13 @@ def _tree(doc: Document) -> CommentedMap:
     if top.get("paiban") != FORMAT_VERSION:
         _put(top, "paiban", FORMAT_VERSION, TOP_KEYS)
     # publication
-    pnode = _obj_node(doc.publication, PUBLICATION, Publication(), old=top.get("publication"))
-    _remember(doc.publication, PUBLICATION, pnode)
-    _put(top, "publication", pnode, TOP_KEYS)
-    # page setup
-    _put(top, "page", _page_setup_node(doc.page, top.get("page")), TOP_KEYS)
+    if "publication" in top or doc.publication != Publication():
+        pnode = _obj_node(doc.publication, PUBLICATION, Publication(), old=top.get("publication"))
+        _remember(doc.publication, PUBLICATION, pnode)
+        _put(top, "publication", pnode, TOP_KEYS)
+    # page setup: spelled out in a new file; left out of a loaded file that relied on the defaults
+    if src is None or "page" in top or doc.page != PageSetup():
+        _put(top, "page", _page_setup_node(doc.page, top.get("page")), TOP_KEYS)
     if "print_profile" in top or doc.print_profile != Document().print_profile:
         if orig.get("print_profile") != doc.print_profile or "print_profile" not in top:
             _put(top, "print_profile", doc.print_profile, TOP_KEYS)
