@@ -19,7 +19,7 @@ sysdeps:
 	@if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    poppler-utils qpdf ghostscript xvfb xauth libegl1 libgl1 libxkbcommon0 \
-	    libfontconfig1 libdbus-1-3 libxcb-cursor0 >/dev/null; \
+	    libfontconfig1 libdbus-1-3 libxcb-cursor0 fonts-noto-cjk >/dev/null; \
 	else echo "sysdeps: not root or no apt-get; assuming poppler-utils, qpdf, ghostscript are installed"; fi
 
 # Export the sample issue to out/sample-issue.pdf plus PNG proofs in out/.

@@ -463,9 +463,8 @@ def initial_font(laid: LaidDocument, faces: dict | None = None) -> str:
                 return register_face(f.path, f.index)
     except Exception:  # noqa: BLE001
         pass
-    for p in ("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf",):
-        if Path(p).exists():
-            return register_face(p, 0)
+    for p in sorted(Path(__file__).resolve().parent.parent.joinpath("fonts").glob("*.ttf")):   # bundled faces
+        return register_face(str(p), 0)
     raise PaibanError("no TrueType font available for the PDF (check fonts/fonts.yaml)")
 
 

@@ -21,7 +21,7 @@ CLEAN = os.path.join(BROKEN, "clean.yaml")
 THREE = os.path.join(BROKEN, "three-pages.yaml")
 
 pytestmark = [
-    pytest.mark.skipif(not os.path.exists(FONT), reason="fonts-lxgw-wenkai not installed"),
+    pytest.mark.skipif(not os.path.exists(FONT), reason="bundled font missing"),
     pytest.mark.skipif(not all(shutil.which(t) for t in ("qpdf", "pdffonts", "pdftoppm", "pdfinfo")),
                        reason="needs qpdf and poppler-utils"),
 ]

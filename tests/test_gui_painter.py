@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor  # noqa: E402
 from layout import tree  # noqa: E402
 from gui import painter  # noqa: E402
 
-KAI = "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Light.ttf"
+KAI = str(__import__("pathlib").Path(__file__).resolve().parent.parent / "fonts" / "LXGWWenKai-Regular.ttf")
 
 
 @pytest.fixture(scope="module")

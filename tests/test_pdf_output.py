@@ -14,7 +14,7 @@ from layout.export import ExportOptions, export_document
 from test_pdf_fixtures import A4, FONT, MM, clean_doc, line
 
 pytestmark = [
-    pytest.mark.skipif(not os.path.exists(FONT), reason="fonts-lxgw-wenkai not installed"),
+    pytest.mark.skipif(not os.path.exists(FONT), reason="bundled font missing"),
     pytest.mark.skipif(not all(shutil.which(t) for t in ("qpdf", "pdfinfo", "pdffonts", "pdfimages", "gs")),
                        reason="needs qpdf, poppler-utils and ghostscript"),
 ]

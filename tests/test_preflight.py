@@ -18,7 +18,7 @@ BROKEN = os.path.join(HERE, "broken_print")
 sys.path.insert(0, BROKEN)
 
 pytestmark = [
-    pytest.mark.skipif(not os.path.exists(FONT), reason="fonts-lxgw-wenkai not installed"),
+    pytest.mark.skipif(not os.path.exists(FONT), reason="bundled font missing"),
     pytest.mark.skipif(not all(shutil.which(t) for t in ("qpdf", "pdffonts")), reason="needs qpdf and poppler"),
 ]
 

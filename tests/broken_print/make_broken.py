@@ -19,7 +19,7 @@ def make_images(out: str) -> None:
     Image.new("CMYK", (1200, 800), (255, 255, 255, 255)).save(os.path.join(out, "overinked.jpg"), quality=95)
 
 
-def make_pdfs(out: str, font: str = "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf") -> dict:
+def make_pdfs(out: str, font: str = str(__import__("pathlib").Path(__file__).resolve().parents[2] / "fonts" / "LXGWWenKai-Regular.ttf")) -> dict:
     from PIL import Image
     from reportlab.lib.colors import CMYKColor
     from reportlab.pdfbase import pdfmetrics
