@@ -333,6 +333,38 @@ def _bad_date(s):
     raise UnitError(f"bad date {s!r} (write it as year-month-day, e.g. 2026-03-16)")
 
 
+_RULE_STYLES = ("single", "double", "dashed", "thick-thin")
+_BOX_STYLES = ("single", "double")
+
+
+def _decor_styles(kind: str) -> tuple:
+    """Rule or box style names the composer draws (``layout.compose.decor``), imported only when needed."""
+    try:
+        from .compose import decor
+        return tuple(decor.RULE_STYLES if kind == "rule" else decor.BOX_STYLES)
+    except Exception:  # noqa: BLE001 - no composer: the names the format always had
+        return _RULE_STYLES if kind == "rule" else _BOX_STYLES
+
+
+class DecorStyle(Text):
+    """A rule style or a box/花边 style; ``allow_empty``: "" means none (an article's ``box``)."""
+
+    def __init__(self, kind: str, allow_empty: bool = False):
+        super().__init__(nonempty=not allow_empty)
+        self.kind, self.allow_empty = kind, allow_empty
+
+    def load(self, L, v, w, obj):
+        s = super().load(L, v, w, obj)
+        if not s and self.allow_empty:
+            return s
+        names = L.decor.get(self.kind)
+        if names is None:
+            names = L.decor[self.kind] = _decor_styles(self.kind)
+        if s not in names:
+            raise UnitError(f"unknown {self.kind} style {s!r}{did_you_mean(s, names)} (use {' | '.join(names)})")
+        return s
+
+
 class FontRef(Text):
     def __init__(self, optional=False):
         super().__init__(nonempty=True)
@@ -501,7 +533,8 @@ BLOCK_SPECS = {
         byline_position=Choice(("end", "head", "lead"), "byline position"),
         body_columns=Int(min=0), headline_span=Int(min=0), headline_lines=Int(min=0),
         headline_align=Choice(("center", "left", "right"), "headline align"), vertical_title=Bool(),
-        box=Text(), rule_below=Bool(), tint=Colour(optional=True), styles=PartStyles(), next=Id(),
+        box=DecorStyle("box", allow_empty=True), rule_below=Bool(), tint=Colour(optional=True),
+        styles=PartStyles(), next=Id(),
         body=Paragraphs()),
     "frame": _specs(next=Id()),
     "photo": _specs(
@@ -512,9 +545,9 @@ BLOCK_SPECS = {
     "masthead": _specs(font=FontRef(), size=TypeSize(), colour=Colour(), image=ImageRef(), vertical=Bool()),
     "header": _specs(section=Text(), editor=Text(), designer=Text()),
     "qr": _specs(data=Text(nonempty=True), label=Text()),
-    "rule": _specs(style=Choice(("single", "double", "dashed", "thick-thin"), "rule style"),
+    "rule": _specs(style=DecorStyle("rule"),
                    width=Length("pt", positive=True), vertical=Bool(), colour=Colour()),
-    "box": _specs(style=Text(nonempty=True), width=Length("pt", positive=True), tint=Colour(optional=True),
+    "box": _specs(style=DecorStyle("box"), width=Length("pt", positive=True), tint=Colour(optional=True),
                   colour=Colour()),
     "text": _specs(text=Paragraphs(), style=StyleRef(nonempty=True), vertical=Bool()),
 }
@@ -555,6 +588,7 @@ class _Loader:
         self.images_used: list = []
         self.columns_ok = True
         self.bad_colours: set = set()
+        self.decor: dict = {}
 
     def err(self, w: Where, msg: str, severity: str = "error") -> None:
         self.diags.append(Diagnostic(msg, self.file, w.line, w.col, w.field, severity))

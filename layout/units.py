@@ -128,8 +128,12 @@ def parse_type_size(value) -> float:
             return HAO_SIZES[name]
         if name + "号" in HAO_SIZES:              # 五 → 五号
             return HAO_SIZES[name + "号"]
+        if name.endswith("号") and name[:-1] in HAO_SIZES:   # 小五号 → 小五
+            return HAO_SIZES[name[:-1]]
         if not re.match(r"^\s*[+-]?[\d.]", name):
-            raise UnitError(f"unknown size name {name!r}{did_you_mean(name, HAO_SIZES)} "
+            same = [n for n in HAO_SIZES if (set(n) - {"小", "号"}) & set(name)]    # 小七 → 七号
+            hint = f" (did you mean {same[0]!r}?)" if len(same) == 1 else did_you_mean(name, same or HAO_SIZES)
+            raise UnitError(f"unknown size name {name!r}{hint} "
                             f"(use a 号 name from 初号 to 八号, or points like 9pt)")
     num, u = _split(value, "a type size like 小五, 五号 or 9pt")
     if u in ("em", "字"):

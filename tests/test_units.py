@@ -48,7 +48,7 @@ def test_parse_length_errors(text, msg):
 
 
 @pytest.mark.parametrize("text, pt", [
-    ("小五", 9.0), ("五号", 10.5), ("五", 10.5), ("二号", 21.0), ("初号", 42.0), ("小初", 36.0), ("八号", 5.0),
+    ("小五", 9.0), ("小五号", 9.0), ("五号", 10.5), ("五", 10.5), ("二号", 21.0), ("初号", 42.0), ("小初", 36.0), ("八号", 5.0),
     ("9pt", 9.0), ("10.5", 10.5), (12, 12.0), ("3.175mm", 9.0),
 ])
 def test_type_sizes(text, pt):
@@ -58,7 +58,7 @@ def test_type_sizes(text, pt):
 def test_type_size_errors():
     with pytest.raises(UnitError) as info:
         parse_type_size("小七")
-    assert str(info.value).startswith("unknown size name '小七'")
+    assert str(info.value).startswith("unknown size name '小七' (did you mean '七号'?)")
     assert "初号 to 八号" in str(info.value)
     with pytest.raises(UnitError, match="wrong unit 'px' for a type size"):
         parse_type_size("12px")
