@@ -78,6 +78,8 @@ def run(args) -> int:
     if f and not win.open_file(f):
         if shot:
             return 2
+    if not f and not shot:
+        win.recover_untitled()
     if shot:
         win.ctrl.undo.setClean()
         screenshot(win, shot, getattr(args, "page", 1) or 1)

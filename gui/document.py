@@ -28,10 +28,10 @@ def recovery_dir() -> Path:
 
 def recovery_path(doc_path: str | None) -> Path:
     """Per-document recovery file in the user's cache dir (untitled documents: per process)."""
-    key = os.path.abspath(doc_path) if doc_path else f"untitled-{os.getpid()}"
-    h = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-    stem = Path(doc_path).stem if doc_path else "untitled"
-    return recovery_dir() / f"{stem}-{h}.recovery.yaml"
+    if not doc_path:
+        return recovery_dir() / f"untitled-{os.getpid()}.recovery.yaml"
+    h = hashlib.sha1(os.path.abspath(doc_path).encode("utf-8")).hexdigest()[:16]
+    return recovery_dir() / f"{Path(doc_path).stem}-{h}.recovery.yaml"
 
 
 def new_document() -> model.Document:

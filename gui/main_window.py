@@ -471,6 +471,40 @@ class MainWindow(QMainWindow):
             return None
         return str(rec)
 
+    def orphan_recoveries(self) -> list[Path]:
+        """Autosaves of untitled documents whose process is gone (a crash before the first save)."""
+        from .document import recovery_dir
+        out = []
+        try:
+            files = sorted(recovery_dir().glob("untitled-*.recovery.yaml"), key=lambda p: -p.stat().st_mtime)
+        except OSError:
+            return []
+        mine = recovery_path(None)
+        for f in files:
+            if f != mine:
+                out.append(f)
+        return out
+
+    def recover_untitled(self) -> bool:
+        """Offer the newest orphaned untitled autosave; on yes, open it as a new modified document."""
+        for f in self.orphan_recoveries():
+            if not self.ask_recover(self.tr("Untitled"), str(f)):
+                return False
+            try:
+                from layout.loader import loads_document
+                doc = loads_document(f.read_text(encoding="utf-8"), str(f), base_dir=str(Path.cwd()))
+            except Exception as e:  # noqa: BLE001
+                self.show_error(self.tr("Recover"), str(e))
+                return False
+            self.ctrl.set_document(doc, None)
+            self.ctrl.undo.resetClean()
+            try:
+                f.unlink()
+            except OSError:
+                pass
+            return True
+        return False
+
     def _drop_recovery(self, path: str | None = "__current__"):
         p = recovery_path(self.ctrl.path if path == "__current__" else path)
         try:

@@ -629,8 +629,7 @@ class StyleEditor(QWidget):
         form = QFormLayout()
         lay.addLayout(form)
         lay.addStretch(1)
-        self.font = QComboBox()
-        self.font.setEditable(True)
+        self.font = QComboBox()            # only catalogue names: an unknown font cannot be typed in
         self.size = QComboBox()
         self.size.setEditable(True)
         self.size.addItems(list(model.HAO_SIZES))
@@ -768,7 +767,10 @@ class PreflightPanel(QWidget):
             self.findings = self._overset_findings()
             err = f" ({type(e).__name__}: {e})"
         if self.ctrl.layout_error:
-            err += " " + self.tr("Layout error: ") + self.ctrl.layout_error
+            from types import SimpleNamespace
+            self.findings = [SimpleNamespace(severity="error", code="layout", page=None, block="",
+                                             message_zh="排版失败：" + self.ctrl.layout_error,
+                                             message_en="layout failed: " + self.ctrl.layout_error)] + self.findings
         self.show_findings(self.findings)
         n = len(self.findings)
         self.status.setText((self.tr("%1 findings").replace("%1", str(n)) if n else self.tr("No problems found"))

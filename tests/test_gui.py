@@ -442,6 +442,8 @@ def test_export_in_thread_and_screen_matches_pdf(win, tmp_path, qtbot):
     out = tmp_path / "issue.pdf"
     dlg.out.setText(str(out))
     dlg.marks.setChecked(False)
+    dlg.png.setChecked(True)
+    dlg.dpi.setValue(30)
     dlg.start()
     assert dlg.running()
     qtbot.waitUntil(lambda: not dlg.running(), timeout=180000)
@@ -449,6 +451,7 @@ def test_export_in_thread_and_screen_matches_pdf(win, tmp_path, qtbot):
     assert dlg.result is not None and dlg.result.written, getattr(dlg.result, "findings", None)
     assert out.exists() and out.stat().st_size > 10000
     assert dlg.bar.value() == 1000
+    assert len(dlg.result.pngs) == 4 and all(os.path.exists(p) for p in dlg.result.pngs)
     # page 1: the window's painter vs poppler's rendering of the PDF (trim + bleed: the PDF has no slug
     # without marks, so both rasters share their origin). Glyph edges are anti-aliased differently by Qt
     # and poppler (2.8 % mean difference at 50 dpi straight); rasterised at 200 dpi and reduced 4× to
@@ -577,3 +580,30 @@ def test_text_block_edited_in_story_editor(win, qtbot):
     assert "测试印刷厂" in runs_in(win.ctrl.laid.pages[pi], bb)
     win.ctrl.undo.undo()
     assert tb.text != ["本报地址：测试路1号", "印刷：测试印刷厂"]
+
+
+def test_untitled_autosave_offered_after_crash(make_win, tmp_path):
+    from gui import commands
+    from gui.document import recovery_dir
+    w = make_win()
+    a = model.Article(id="draft", title="未保存的稿子", body=["正文一段。"])
+    w.ctrl.push(commands.AddBlockCommand(w.ctrl, w.ctrl.doc.pages[0], a, "add"))
+    rec = Path(w.autosave())
+    orphan = recovery_dir() / "untitled-999999.recovery.yaml"      # as if written by a dead process
+    rec.rename(orphan)
+    w2 = make_win()
+    w2.ask_recover = lambda *_a: True
+    assert w2.recover_untitled()
+    assert w2.ctrl.doc.find("draft")[1].title == "未保存的稿子"
+    assert w2.isWindowModified() and w2.ctrl.path is None and not orphan.exists()
+
+
+def test_unknown_font_in_style_is_a_finding_not_a_crash(win):
+    from gui import commands
+    win.ctrl.push(commands.SetStyleAttrCommand(win.ctrl, "正文", "font", "不存在体", "font"))
+    assert "不存在体" in win.ctrl.layout_error
+    win.preflight.run()
+    assert win.preflight.findings[0].code == "layout"
+    assert win.ctrl.laid is not None and len(win.ctrl.laid.pages) == 4     # the last good layout stays
+    win.ctrl.undo.undo()
+    assert not win.ctrl.layout_error

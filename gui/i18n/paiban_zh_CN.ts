@@ -349,8 +349,8 @@
     </message>
     <message>
       <location filename="../main_window.py" line="157" />
-      <location filename="../main_window.py" line="577" />
-      <location filename="../main_window.py" line="578" />
+      <location filename="../main_window.py" line="611" />
+      <location filename="../main_window.py" line="612" />
       <source>New article</source>
       <translation>新建文章</translation>
     </message>
@@ -366,7 +366,7 @@
     </message>
     <message>
       <location filename="../main_window.py" line="160" />
-      <location filename="../main_window.py" line="595" />
+      <location filename="../main_window.py" line="629" />
       <source>About Paiban</source>
       <translation>关于排版</translation>
     </message>
@@ -387,7 +387,7 @@
     </message>
     <message>
       <location filename="../main_window.py" line="181" />
-      <location filename="../main_window.py" line="574" />
+      <location filename="../main_window.py" line="608" />
       <source>Align</source>
       <translation>对齐</translation>
     </message>
@@ -438,6 +438,7 @@
     </message>
     <message>
       <location filename="../main_window.py" line="293" />
+      <location filename="../main_window.py" line="491" />
       <source>Untitled</source>
       <translation>未命名</translation>
     </message>
@@ -471,6 +472,7 @@
     </message>
     <message>
       <location filename="../main_window.py" line="415" />
+      <location filename="../main_window.py" line="497" />
       <source>Recover</source>
       <translation>恢复</translation>
     </message>
@@ -496,64 +498,64 @@
       <translation>已保存 %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="495" />
+      <location filename="../main_window.py" line="529" />
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="498" />
-      <location filename="../main_window.py" line="517" />
+      <location filename="../main_window.py" line="532" />
+      <location filename="../main_window.py" line="551" />
       <source>Import copy</source>
       <translation>导入稿件</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="499" />
+      <location filename="../main_window.py" line="533" />
       <source>Copy (*.txt *.docx);;Text (*.txt);;Word (*.docx)</source>
       <translation>稿件 (*.txt *.docx);;文本 (*.txt);;Word (*.docx)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="515" />
+      <location filename="../main_window.py" line="549" />
       <source>Cannot import</source>
       <translation>无法导入</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="536" />
-      <location filename="../main_window.py" line="538" />
+      <location filename="../main_window.py" line="570" />
+      <location filename="../main_window.py" line="572" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="550" />
+      <location filename="../main_window.py" line="584" />
       <source>Bring forward</source>
       <translation>上移一层</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="550" />
+      <location filename="../main_window.py" line="584" />
       <source>Send backward</source>
       <translation>下移一层</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="583" />
+      <location filename="../main_window.py" line="617" />
       <source>Choose image</source>
       <translation>选择图片</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="584" />
+      <location filename="../main_window.py" line="618" />
       <source>Images (*.jpg *.jpeg *.png *.tif *.tiff)</source>
       <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="586" />
+      <location filename="../main_window.py" line="620" />
       <source>New photo</source>
       <translation>新建图片</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="592" />
+      <location filename="../main_window.py" line="626" />
       <source>Click the frame the text continues in (Esc cancels)</source>
       <translation>单击续排的文字块（Esc 取消）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="596" />
+      <location filename="../main_window.py" line="630" />
       <source>Paiban — Chinese newspaper layout.
 Screen and PDF are drawn from the same laid-out tree.</source>
       <translation>排版——中文报纸排版。
@@ -571,62 +573,57 @@ Screen and PDF are drawn from the same laid-out tree.</source>
   <context>
     <name>PreflightPanel</name>
     <message>
-      <location filename="../panels.py" line="738" />
+      <location filename="../panels.py" line="737" />
       <source>Severity</source>
       <translation>级别</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="738" />
+      <location filename="../panels.py" line="737" />
       <source>Page</source>
       <translation>版</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="738" />
+      <location filename="../panels.py" line="737" />
       <source>Block</source>
       <translation>块</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="738" />
+      <location filename="../panels.py" line="737" />
       <source>Code</source>
       <translation>代码</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="739" />
+      <location filename="../panels.py" line="738" />
       <source>Message</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="745" />
+      <location filename="../panels.py" line="744" />
       <source>Run preflight</source>
       <translation>运行检查</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="771" />
-      <source>Layout error: </source>
-      <translation>排版错误：</translation>
-    </message>
-    <message>
-      <location filename="../panels.py" line="774" />
+      <location filename="../panels.py" line="776" />
       <source>%1 findings</source>
       <translation>%1 项检查结果</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="774" />
+      <location filename="../panels.py" line="776" />
       <source>No problems found</source>
       <translation>未发现问题</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="793" />
+      <location filename="../panels.py" line="795" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="793" />
+      <location filename="../panels.py" line="795" />
       <source>Warning</source>
       <translation>警告</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="793" />
+      <location filename="../panels.py" line="795" />
       <source>Info</source>
       <translation>提示</translation>
     </message>
@@ -1056,52 +1053,52 @@ Screen and PDF are drawn from the same laid-out tree.</source>
   <context>
     <name>StyleEditor</name>
     <message>
-      <location filename="../panels.py" line="647" />
+      <location filename="../panels.py" line="646" />
       <source>Font</source>
       <translation>字体</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="647" />
+      <location filename="../panels.py" line="646" />
       <source>Size (pt or 号)</source>
       <translation>字号（磅或号）</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="648" />
+      <location filename="../panels.py" line="647" />
       <source>Leading</source>
       <translation>行距</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="648" />
+      <location filename="../panels.py" line="647" />
       <source>Tracking (1/1000 em)</source>
       <translation>字距（1/1000 字）</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="649" />
+      <location filename="../panels.py" line="648" />
       <source>Horizontal scale</source>
       <translation>字宽（长扁）</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="649" />
+      <location filename="../panels.py" line="648" />
       <source>Indent</source>
       <translation>首行缩进</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="650" />
+      <location filename="../panels.py" line="649" />
       <source>Punctuation</source>
       <translation>标点类型</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="650" />
+      <location filename="../panels.py" line="649" />
       <source>Alignment</source>
       <translation>对齐方式</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="651" />
+      <location filename="../panels.py" line="650" />
       <source>Line breaking</source>
       <translation>避头尾</translation>
     </message>
     <message>
-      <location filename="../panels.py" line="719" />
+      <location filename="../panels.py" line="718" />
       <source>Style %1</source>
       <translation>样式 %1</translation>
     </message>
