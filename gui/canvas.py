@@ -317,6 +317,17 @@ class BlockItem(QGraphicsObject):
         self.pscene.preview_relayout()
         ev.accept()
 
+    def mouseDoubleClickEvent(self, ev):
+        self.pscene.blockDoubleClicked.emit(self.block.id)
+        ev.accept()
+
+    def contextMenuEvent(self, ev):
+        if not self.isSelected():
+            self.pscene.clearSelection()
+            self.setSelected(True)
+        self.pscene.contextMenuRequested.emit(self.block.id, ev.screenPos())
+        ev.accept()
+
     def mouseReleaseEvent(self, ev):
         d, self._drag = self._drag, None
         if d is None:
@@ -338,6 +349,8 @@ class BlockItem(QGraphicsObject):
 
 class PageScene(QGraphicsScene):
     linkModeChanged = Signal(bool)
+    blockDoubleClicked = Signal(str)
+    contextMenuRequested = Signal(str, object)
 
     def __init__(self, ctrl, parent=None):
         super().__init__(parent)

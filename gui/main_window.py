@@ -35,6 +35,8 @@ class MainWindow(QMainWindow):
 
         self.scene = PageScene(self.ctrl, self)
         self.view = PageView(self.scene, self)
+        self.scene.blockDoubleClicked.connect(self.edit_block)
+        self.scene.contextMenuRequested.connect(self.block_menu)
         self.setCentralWidget(self.view)
         self._docks()
         self._actions()
@@ -606,6 +608,34 @@ class MainWindow(QMainWindow):
             for b in blocks:
                 p = _copy.deepcopy(b.place); p.line = e - p.lines; moves.append((b, p))  # noqa: E702
         self.ctrl.push(commands.SetPlaceCommand(self.ctrl, moves, self.tr("Align")))
+
+    def edit_block(self, block_id: str):
+        """Double click: the story editor for text, the image chooser for a photo."""
+        self.ctrl.select([block_id])
+        _pi, b = self.ctrl.find(block_id)
+        if isinstance(b, (model.Article, model.Frame, model.TextBlock)):
+            self.story_dock.show()
+            self.story_dock.raise_()
+            self.story.fields["body"].setFocus()
+        elif isinstance(b, model.Photo):
+            self.props_dock.raise_()
+
+    def block_menu(self, block_id: str, screen_pos):
+        from PySide6.QtWidgets import QMenu
+        m = QMenu(self)
+        _pi, b = self.ctrl.find(block_id)
+        if isinstance(b, (model.Article, model.Frame)):
+            m.addAction(self.a_link)
+        m.addAction(self.a_forward)
+        m.addAction(self.a_backward)
+        am = m.addMenu(self.tr("Align"))
+        for a in self.a_align.values():
+            am.addAction(a)
+        m.addSeparator()
+        m.addAction(self.a_delete)
+        self._menu = m
+        m.popup(screen_pos)
+        return m
 
     def new_article(self):
         a = model.Article(id=self.ctrl.new_id("article"), title=self.tr("New article"), body=[])

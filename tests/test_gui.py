@@ -607,3 +607,12 @@ def test_unknown_font_in_style_is_a_finding_not_a_crash(win):
     assert win.ctrl.laid is not None and len(win.ctrl.laid.pages) == 4     # the last good layout stays
     win.ctrl.undo.undo()
     assert not win.ctrl.layout_error
+
+
+def test_double_click_opens_story_editor_and_context_menu(win):
+    win.scene.blockDoubleClicked.emit("a2")
+    assert win.ctrl.selection == ["a2"] and win.story.article is win.ctrl.doc.find("a2")[1]
+    m = win.block_menu("a2", win.mapToGlobal(win.rect().center()))
+    texts = [a.text() for a in m.actions()]
+    assert win.a_link.text() in texts and win.a_delete.text() in texts
+    m.close()
