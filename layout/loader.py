@@ -554,7 +554,7 @@ BLOCK_SPECS = {
 for _t, _s in BLOCK_SPECS.items():
     BLOCK_SPECS[_t] = {**_COMMON, **_s}
 
-TOP_KEYS = ("paiban", "publication", "page", "print_profile", "colours", "styles", "pages")
+TOP_KEYS = ("paiban", "publication", "page", "print_profile", "colours", "styles", "pages", "unplaced")
 PAGE_KEYS = ("size", "margins", "grid", "bleed", "column_rules", "header_space")
 GRID_KEYS = tuple(GRID)
 MARGIN_KEYS = ("top", "right", "bottom", "left")
@@ -701,6 +701,18 @@ class _Loader:
                     pw = w.item(pages, i)
                     if self.mapping(pm, pw, "a page: section, editor, blocks"):
                         doc.pages.append(self.page(pm, pw, doc, lines))
+        if "unplaced" in tree and tree["unplaced"] is not None:
+            w = top.key(tree, "unplaced")
+            pool = tree["unplaced"]
+            if not isinstance(pool, list):
+                self.err(w, f"expected a list of blocks not yet on a page, got {_show(pool)}")
+            else:
+                for i, bm in enumerate(pool):
+                    iw = w.item(pool, i)
+                    if self.mapping(bm, iw, "a block: type, id, …"):
+                        b = self.block(bm, iw, doc, lines, pool=True)
+                        if b is not None:
+                            doc.unplaced.append(b)
         doc._src = _Src(tree, orig)
         self.cross_checks(doc)
         return doc
@@ -876,7 +888,8 @@ class _Loader:
         page._src = _Src(m, orig)
         return page
 
-    def block(self, m, w: Where, doc: Document, lines: int | None):
+    def block(self, m, w: Where, doc: Document, lines: int | None, pool: bool = False):
+        """A block of a page, or of the ``unplaced`` pool (``pool``: ``at`` is optional)."""
         if "type" not in m:
             self.err(w, f"missing 'type' (one of {', '.join(BLOCK_ORDER)})")
             return None
@@ -900,7 +913,7 @@ class _Loader:
             if place is not None:
                 b.place = place
                 orig["place"] = copy.deepcopy(place)
-        elif t != "header":
+        elif t != "header" and not pool:
             self.err(w, "missing 'at' (grid placement {column, span, line, lines} or mm {x, y, w, h})")
         if t == "article" and b.headline_span and isinstance(b.place, GridPlace) \
                 and b.headline_span > b.place.span:
@@ -982,7 +995,8 @@ class _Loader:
     # -- references across the document ----------------------------------------------------------
     def cross_checks(self, doc: Document) -> None:
         ids: dict = {}
-        for _, b in doc.blocks():
+        everything = [b for _, b in doc.blocks()] + list(doc.unplaced)
+        for b in everything:
             if not b.id:
                 continue
             if b.id in ids:
@@ -991,7 +1005,7 @@ class _Loader:
             else:
                 ids[b.id] = b
         linked_from: dict = {}
-        for _, b in doc.blocks():
+        for b in everything:
             nxt = getattr(b, "next", "")
             if not nxt:
                 continue
@@ -1013,7 +1027,7 @@ class _Loader:
             linked_from[nxt] = b
         # loops: a chain that comes back to a frame it passed
         reported = set()
-        for _, b in doc.blocks():
+        for b in everything:
             seen, chain, cur = set(), [], b
             while cur is not None and getattr(cur, "next", ""):
                 if cur.id in seen:
@@ -1151,7 +1165,7 @@ def loads_document(text: str, filename: str = "<input>", *, base_dir: str | os.P
 
 
 def _strip_private(doc: Document) -> None:
-    for _, b in doc.blocks():
+    for b in [b for _, b in doc.blocks()] + list(doc.unplaced):
         for a in ("_where", "_id_where", "_next_where"):
             b.__dict__.pop(a, None)
 
@@ -1269,10 +1283,10 @@ def _seq(old, nodes: list) -> CommentedSeq:
     return new
 
 
-def _place_node(b, node) -> None:
+def _place_node(b, node, optional: bool = False) -> None:
     src = getattr(b, "_src", None)
     orig = src.orig.get("place") if src is not None else None
-    if b.kind == "header" and "at" not in node and b.place == GridPlace():
+    if (optional or b.kind == "header") and "at" not in node and b.place == GridPlace():
         return
     p = b.place
     if "at" in node and orig is not None and orig == p:
@@ -1294,7 +1308,7 @@ def _place_node(b, node) -> None:
     _put(node, "at", at, ["type", "id", "at"])
 
 
-def _block_node(b) -> CommentedMap:
+def _block_node(b, pool: bool = False) -> CommentedMap:
     specs = BLOCK_SPECS[b.kind]
     base = type(b)()
     src = getattr(b, "_src", None)
@@ -1305,7 +1319,7 @@ def _block_node(b) -> CommentedMap:
         node.insert(1, "id", b.id)
     b._src = _Src(node, src.orig if src is not None else {})
     _obj_node(b, specs, base, order=["type", "id", "at"] + list(specs))
-    _place_node(b, node)
+    _place_node(b, node, optional=pool)
     _remember(b, specs, node, ("place",))
     return node
 
@@ -1427,6 +1441,9 @@ def _tree(doc: Document) -> CommentedMap:
         _remember(page, PAGE, pn)
         page_nodes.append(pn)
     _put(top, "pages", _seq(top.get("pages"), page_nodes), TOP_KEYS)
+    if doc.unplaced or "unplaced" in top:
+        pool = [_block_node(b, pool=True) for b in doc.unplaced]
+        _put(top, "unplaced", _seq(top.get("unplaced"), pool), TOP_KEYS)
     doc._src = _Src(top, {"colours": copy.deepcopy(doc.colours), "print_profile": doc.print_profile})
     return top
 

@@ -257,6 +257,7 @@ class Document:
     colours: dict = field(default_factory=dict)     # spot colour name -> CMYK alternate
     print_profile: str = "newsprint"
     pages: list = field(default_factory=list)
+    unplaced: list = field(default_factory=list)    # 待排稿件: blocks not on any page yet (``unplaced:`` in YAML)
     source: str = ""                                # file it was loaded from (not saved)
     warnings: list = field(default_factory=list, compare=False, repr=False)   # loader Diagnostics (not saved)
 

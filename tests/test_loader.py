@@ -283,3 +283,33 @@ def test_check_document_after_edits_in_memory(issue):
                    ("pages[0].blocks[1].next", "no frame with id 'a1-cont' (did you mean 'a1-continued'?)"),
                    ("pages[1].blocks[0]", "frame 'a1-continued' receives no text: no block's next: names it")]
     assert issue.read_text(encoding="utf-8") == COMMENTED.read_text(encoding="utf-8")   # nothing written
+
+
+def test_the_unplaced_pool_is_kept(issue):
+    doc = load_document(issue)
+    story = Article(id="s1", title="来稿一篇", body=["读者来稿的正文。"])
+    doc.unplaced.append(story)
+    doc.unplaced.append(doc.pages[0].blocks.pop(2))          # the rule, taken off the page with its place
+    save_document(doc, issue)
+    text = issue.read_text(encoding="utf-8")
+    assert text.endswith("unplaced:\n  - type: article\n    id: s1\n    title: 来稿一篇\n    body: |\n      读者来稿的正文。\n"
+                         "  - {type: rule, at: {column: 1, span: 6, line: 49, lines: 1}, style: double}\n")
+    again = load_document(issue)
+    again.source = doc.source
+    assert again == doc and again.unplaced[0].place == GridPlace()
+
+
+def test_ids_and_chains_span_pages_and_pool():
+    text = """paiban: 1
+pages:
+  - blocks:
+      - {type: article, id: a1, at: {column: 1, span: 2, line: 1, lines: 10}, next: f1}
+unplaced:
+  - {type: frame, id: f1}
+  - {type: photo, id: a1}
+"""
+    with pytest.raises(PaibanError) as info:
+        loads_document(text, "u.yaml")
+    assert [str(d) for d in info.value.diagnostics] == ["u.yaml:7:23: unplaced[1].id: duplicate id 'a1' (first used on line 4)"]
+    doc = loads_document(text.replace("id: a1}", "id: p1}"), "u.yaml")
+    assert [b.id for b in doc.unplaced] == ["f1", "p1"] and doc.warnings == []

@@ -140,6 +140,13 @@ def documents(draw):
                               style=draw(st.sampled_from(style_names)), vertical=draw(st.booleans()))
             page.blocks.append(b)
         doc.pages.append(page)
+    # the 待排 pool: some blocks taken off their pages, with or without a placement
+    for page in doc.pages:
+        while page.blocks and draw(st.integers(0, 3)) == 0:
+            b = page.blocks.pop(draw(st.integers(0, len(page.blocks) - 1)))
+            if draw(st.booleans()):
+                b.place = GridPlace()
+            doc.unplaced.append(b)
     return doc
 
 
@@ -201,6 +208,7 @@ def test_edits_through_the_kept_tree_round_trip(a, b):
         else:
             pages.append(pb)
     loaded.pages = pages
+    loaded.unplaced = list(b.unplaced)
     b.source = loaded.source
     assert loaded == b
     text = dumps_document(loaded)
