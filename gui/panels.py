@@ -40,12 +40,11 @@ class ThumbnailPanel(QWidget):
         super().__init__(parent)
         self.ctrl = ctrl
         self.list = QListWidget()
-        self.list.setViewMode(QListWidget.ViewMode.IconMode)
-        self.list.setFlow(QListWidget.Flow.TopToBottom)
-        self.list.setWrapping(False)
-        self.list.setIconSize(QSize(110, 156))
-        self.list.setMovement(QListWidget.Movement.Snap)
+        # list mode (not icon mode) so that drag and drop reorders rows; the caption is in the icon
+        self.list.setViewMode(QListWidget.ViewMode.ListMode)
+        self.list.setIconSize(QSize(112, 176))
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setSpacing(6)
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.currentRowChanged.connect(self._row)
@@ -76,8 +75,8 @@ class ThumbnailPanel(QWidget):
         cur = max(0, self.list.currentRow())
         self.list.clear()
         for i, p in enumerate(self.ctrl.doc.pages):
-            it = QListWidgetItem(self._label(i, p))
-            it.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
+            it = QListWidgetItem()
+            it.setToolTip(self._label(i, p))
             self.list.addItem(it)
         self.list.setCurrentRow(min(cur, self.list.count() - 1))
         self._busy = False
@@ -87,13 +86,29 @@ class ThumbnailPanel(QWidget):
         return self.tr("Page %1").replace("%1", str(i + 1)) + (f" {p.section}" if p.section else "")
 
     def refresh_images(self):
-        for i in range(self.list.count()):
+        from PySide6.QtGui import QPainter
+        W, H = self.list.iconSize().width(), self.list.iconSize().height()
+        for i in range(min(self.list.count(), len(self.ctrl.doc.pages))):
             lp = self.ctrl.laid_page(i)
-            if lp is None:
-                continue
-            img = painter.render_page_image(lp, dpi=20, faces=self.ctrl.laid.faces)
-            self.list.item(i).setIcon(QIcon(QPixmap.fromImage(img)))
-            self.list.item(i).setText(self._label(i, self.ctrl.doc.pages[i]))
+            label = self._label(i, self.ctrl.doc.pages[i])
+            pm = QPixmap(W, H)
+            pm.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pm)
+            if lp is not None:
+                img = painter.render_page_image(lp, dpi=72 * (W - 8) / lp.width, faces=self.ctrl.laid.faces)
+                x = (W - img.width()) // 2
+                p.fillRect(x + 2, 4 + 2, img.width(), img.height(), QColor(0, 0, 0, 60))
+                p.drawImage(x, 4, img)
+                p.setPen(QColor(150, 150, 150))
+                p.drawRect(x, 4, img.width() - 1, img.height() - 1)
+                y = 4 + img.height() + 2
+            else:
+                y = H - 20
+            p.setPen(self.palette().color(self.foregroundRole()))
+            p.drawText(0, y, W, H - y, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label)
+            p.end()
+            self.list.item(i).setIcon(QIcon(pm))
+            self.list.item(i).setToolTip(label)
 
     def set_current(self, i):
         self._busy = True

@@ -616,3 +616,13 @@ def test_double_click_opens_story_editor_and_context_menu(win):
     texts = [a.text() for a in m.actions()]
     assert win.a_link.text() in texts and win.a_delete.text() in texts
     m.close()
+
+
+def test_thumbnail_drag_reorders_pages_undoably(win, qtbot):
+    doc = win.ctrl.doc
+    first, second = doc.pages[0], doc.pages[1]
+    assert win.thumbs.list.model().moveRow(win.thumbs.list.rootIndex(), 0, win.thumbs.list.rootIndex(), 2)
+    qtbot.waitUntil(lambda: doc.pages[0] is second, timeout=2000)
+    assert doc.pages[1] is first and win.thumbs.list.count() == 4
+    win.ctrl.undo.undo()
+    assert doc.pages[0] is first
