@@ -73,9 +73,12 @@ def paiban_compose_only(paragraphs, geo: Geometry) -> int:
 
 def paiban_pdf(paragraphs, geo: Geometry, out) -> dict:
     """Compose + draw + save, timing each part."""
+    from reportlab import rl_config
     from reportlab.pdfgen import canvas as rl_canvas
 
     from layout import render_pdf as rp
+
+    rl_config.useA85 = 0       # as render_pdf() does
 
     t0 = time.perf_counter()
     laid = paiban_flow(paragraphs, geo)

@@ -123,6 +123,9 @@ class _Painter:
         self.op_stroke = None
         self.tz = 100.0             # current horizontal scaling (Tz), percent
         self.tc = 0.0               # current character spacing (Tc)
+        self.fill_key = self.stroke_key = None   # colour last set (graphics state)
+        self._adv_units: dict = {}  # font name -> glyph text -> advance in font units
+        self._bad_chars: dict = {}  # font name -> glyph text -> characters the font lacks
 
     # fonts and colours
     def font(self, face_id: str):
@@ -168,14 +171,18 @@ class _Painter:
             colour[1] <= 0.001 and colour[2] <= 0.001 and colour[3] >= 0.995
 
     def fill(self, colour, overprint: bool) -> None:
-        self.c.setFillColor(self.rl(colour))
+        if colour != self.fill_key:          # graphics state: valid until the page's restoreState
+            self.c.setFillColor(self.rl(colour))
+            self.fill_key = colour
         op = self._wants_op(colour, overprint)
         if op != self.op_fill:
             self.c.setFillOverprint(op)
             self.op_fill = op
 
     def stroke(self, colour, overprint: bool) -> None:
-        self.c.setStrokeColor(self.rl(colour))
+        if colour != self.stroke_key:
+            self.c.setStrokeColor(self.rl(colour))
+            self.stroke_key = colour
         op = self._wants_op(colour, overprint)
         if op != self.op_stroke:
             self.c.setStrokeOverprint(op)
@@ -197,6 +204,7 @@ class _Painter:
         self.H = H
         self.page_no = pg.number
         self.op_fill = self.op_stroke = None
+        self.fill_key = self.stroke_key = None
         self.tz, self.tc = 100.0, 0.0
         c.setOverprintMask(True)          # OPM 1: K-only overprint keeps the other plates
         c.saveState()
@@ -219,6 +227,7 @@ class _Painter:
                 raise PaibanError(f"page {pg.number}: cannot paint {type(item).__name__}")
         c.restoreState()
         self.op_fill = self.op_stroke = None
+        self.fill_key = self.stroke_key = None
         if self.opts.marks:
             self.marks(pg, W, H, bleed, slug, index, total)
         c.showPage()
@@ -235,13 +244,26 @@ class _Painter:
         th = (run.hscale or 100.0) / 100.0
         H = self.H
         self.fill(run.colour, run.overprint)
-        for g in run.glyphs:
-            for ch in g.ch:
-                if ord(ch) not in cmap and not ch.isspace():
-                    self.report.notdef.append((self.page_no, ch, run.face))
+        # advances in font units per glyph text, cached per font (a page has tens of thousands of glyphs)
+        units = self._adv_units.setdefault(name, {})
+        k1 = size / 1000.0
+        missing = self.report.notdef
+
+        bad = self._bad_chars.setdefault(name, {})
+
+        def adv_units(s: str) -> float:
+            v = units.get(s)
+            if v is None:
+                v = units[s] = sum(cw.get(ord(ch), dw) for ch in s)
+                lost = [ch for ch in s if ord(ch) not in cmap and not ch.isspace()]
+                if lost:
+                    bad[s] = lost
+            if s in bad:                                   # drawn as .notdef: preflight reports each one
+                missing.extend((self.page_no, ch, run.face) for ch in bad[s])
+            return v
 
         def adv(s: str) -> float:
-            return sum(cw.get(ord(ch), dw) for ch in s) * size / 1000.0
+            return adv_units(s) * k1
 
         rotated = [g for g in run.glyphs if g.rotate]
         t = self.c.beginText()
@@ -251,26 +273,31 @@ class _Painter:
             t.setHorizScale(th * 100.0)
             self.tz = th * 100.0
         tc_now = self.tc
-        glyphs = [g for g in run.glyphs if not g.rotate]
-        i, n = 0, len(glyphs)
+        glyphs = [g for g in run.glyphs if not g.rotate] if rotated else run.glyphs
+        n = len(glyphs)
+        pos = [g.x + g.dx for g in glyphs]
+        # the space after glyph k beyond its natural advance (what Tc must add), per glyph
+        steps = [(pos[k + 1] - pos[k]) / th - adv_units(glyphs[k].ch) * k1 for k in range(n - 1)]
+        if n:
+            adv_units(glyphs[-1].ch)
+        same_dy = all(g.dy == glyphs[0].dy for g in glyphs) if n else True
+        x0, y0 = run.x, H - run.y
+        i = 0
         while i < n:
             g0 = glyphs[i]
             j = i + 1
-            tc = None
+            tc = steps[i] if i < n - 1 else 0.0
             while j < n:
-                a, b = glyphs[j - 1], glyphs[j]
-                if b.dy != g0.dy:
+                if not same_dy and glyphs[j].dy != g0.dy:
                     break
-                step = ((b.x + b.dx) - (a.x + a.dx)) / th - adv(a.ch)
-                if tc is None:
-                    tc = step
-                elif abs(step - tc) > TC_TOLERANCE:
+                if abs(steps[j - 1] - tc) > TC_TOLERANCE:
                     break
                 j += 1
-            text = "".join(g.ch for g in glyphs[i:j])
-            tc = 0.0 if tc is None else tc
-            t.setTextOrigin(run.x + g0.x + g0.dx, H - (run.y + g0.dy))
-            if abs(tc - tc_now) > 1e-6:
+            if j == i + 1:
+                tc = tc_now if tc_now is not None else 0.0     # one glyph: Tc does not matter
+            text = g0.ch if j == i + 1 else "".join(g.ch for g in glyphs[i:j])
+            t.setTextOrigin(x0 + pos[i], y0 - g0.dy)
+            if tc_now is None or abs(tc - tc_now) > 1e-6:
                 t.setCharSpace(tc)
                 tc_now = tc
             t.textOut(text)
