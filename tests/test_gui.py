@@ -496,7 +496,15 @@ def test_screenshot_cli(sample, tmp_path, qtbot, monkeypatch):
     from gui.app import run
     out = tmp_path / "shot.png"
     args = argparse.Namespace(file=str(sample), screenshot=str(out), page=2, size="1200x800")
-    assert run(args) == 0
+    from PySide6.QtWidgets import QApplication
+    app = QApplication.instance()
+    try:
+        assert run(args) == 0
+    finally:   # run() installs the Chinese translator; keep the other tests' windows as they were
+        for t in getattr(app, "_paiban_translators", []):
+            app.removeTranslator(t)
+        if hasattr(app, "_paiban_translators"):
+            del app._paiban_translators
     from PySide6.QtGui import QImage
     img = QImage(str(out))
     assert img.width() == 1200 and img.height() == 800
@@ -626,3 +634,35 @@ def test_thumbnail_drag_reorders_pages_undoably(win, qtbot):
     assert doc.pages[1] is first and win.thumbs.list.count() == 4
     win.ctrl.undo.undo()
     assert doc.pages[0] is first
+
+
+def test_ctrl_wheel_zooms_under_the_mouse(win):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+    z0 = win.view.zoom
+    vp = win.view.viewport()
+    c = QPointF(vp.rect().center())
+    ev = QWheelEvent(c, QPointF(vp.mapToGlobal(c.toPoint())), QPoint(0, 0), QPoint(0, 120),
+                     Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(vp, ev)
+    assert win.view.zoom == pytest.approx(z0 * 1.15)
+
+
+def test_translation_installed_unless_english(qapp, monkeypatch):
+    from PySide6.QtCore import QCoreApplication
+    from gui import i18n
+    monkeypatch.delenv("PAIBAN_LANG", raising=False)
+    assert i18n.install(qapp, "en") is None
+    monkeypatch.setenv("PAIBAN_LANG", "en")
+    assert i18n.wanted_language() == "en"
+    monkeypatch.delenv("PAIBAN_LANG")
+    t = i18n.install(qapp, None)
+    try:
+        assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
+        assert QCoreApplication.translate("Canvas", "%1 col / %2 chars") == "%1栏 / %2字"
+    finally:
+        for tr_ in qapp._paiban_translators:
+            qapp.removeTranslator(tr_)
+        del qapp._paiban_translators
+    assert t is not None and QCoreApplication.translate("MainWindow", "&File") == "&File"
