@@ -1456,9 +1456,29 @@ def dumps_document(doc: Document) -> str:
     return buf.getvalue()
 
 
+def _rebase_paths(doc: Document, old_dir: Path, new_dir: Path) -> None:
+    """Keep relative image (and print profile) paths pointing at the same files when saving elsewhere."""
+    def rebase(rel: str) -> str:
+        if not rel or Path(rel).is_absolute():
+            return rel
+        return Path(os.path.relpath(old_dir / rel, new_dir)).as_posix()
+
+    for b in [b for _, b in doc.blocks()] + list(doc.unplaced):
+        if getattr(b, "image", ""):
+            b.image = rebase(b.image)
+    p = doc.print_profile
+    if p and (p.endswith((".yaml", ".yml")) or "/" in p):
+        doc.print_profile = rebase(p)
+
+
 def save_document(doc: Document, path: str | os.PathLike) -> None:
-    """Write ``doc`` to ``path`` atomically: the old file stays whole if anything fails."""
+    """Write ``doc`` to ``path`` atomically: the old file stays whole if anything fails. Saving to another
+    folder than the one it was loaded from rewrites relative image paths so they still find the files."""
     path = Path(path)
+    if doc.source:
+        old_dir, new_dir = Path(doc.source).resolve().parent, path.resolve().parent
+        if old_dir != new_dir:
+            _rebase_paths(doc, old_dir, new_dir)
     text = dumps_document(doc)
     folder = path.parent if str(path.parent) else Path(".")
     try:

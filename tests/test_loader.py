@@ -313,3 +313,27 @@ unplaced:
     assert [str(d) for d in info.value.diagnostics] == ["u.yaml:7:23: unplaced[1].id: duplicate id 'a1' (first used on line 4)"]
     doc = loads_document(text.replace("id: a1}", "id: p1}"), "u.yaml")
     assert [b.id for b in doc.unplaced] == ["f1", "p1"] and doc.warnings == []
+
+
+def test_save_as_elsewhere_keeps_images_found(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b" / "deeper"
+    (a / "images").mkdir(parents=True)
+    b.mkdir(parents=True)
+    (a / "images" / "harbour.jpg").write_bytes(b"\xff\xd8\xff")
+    src = a / "issue.yaml"
+    src.write_text("""paiban: 1
+pages:
+  - blocks:
+      - {type: photo, id: p1, at: {column: 1, span: 2, line: 1, lines: 10}, image: images/harbour.jpg}
+      - {type: photo, id: p2, at: {column: 3, span: 2, line: 1, lines: 10}, image: /nonexistent/abs.jpg}
+""", encoding="utf-8")
+    doc = load_document(src)
+    assert len(doc.warnings) == 1
+    save_document(doc, b / "copy.yaml")
+    assert doc.source == str(b / "copy.yaml")
+    copy = load_document(b / "copy.yaml")
+    assert copy.pages[0].blocks[0].image == "../../a/images/harbour.jpg"
+    assert copy.pages[0].blocks[1].image == "/nonexistent/abs.jpg"
+    assert len(copy.warnings) == 1                   # only the absolute path that never existed
+    save_document(copy, b / "copy.yaml")             # same folder: nothing rewritten
+    assert load_document(b / "copy.yaml").pages[0].blocks[0].image == "../../a/images/harbour.jpg"
