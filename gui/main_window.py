@@ -661,6 +661,10 @@ class MainWindow(QMainWindow):
 
     # -- lifecycle -------------------------------------------------------------------------------------
     def closeEvent(self, ev):
+        dlg = getattr(self, "_export_dialog", None)
+        if dlg is not None and dlg.running():
+            self.statusBar().showMessage(self.tr("Waiting for the export to finish…"))
+            dlg.thread.wait(120000)          # never destroy a running QThread
         if self.maybe_save():
             self._drop_recovery()
             ev.accept()

@@ -666,3 +666,10 @@ def test_translation_installed_unless_english(qapp, monkeypatch):
             qapp.removeTranslator(tr_)
         del qapp._paiban_translators
     assert t is not None and QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_new_document_lays_out(make_win):
+    w = make_win()
+    assert w.ctrl.path is None and not w.ctrl.layout_error
+    assert w.ctrl.laid is not None and len(w.ctrl.laid.pages) == 1
+    assert "masthead" in w.scene.items_by_id
