@@ -186,6 +186,17 @@ def test_export_exits_2_with_one_line_per_problem(path, tmp_path):
 
 
 @needs_export
+@pytest.mark.parametrize("path", [f for f in FILES if expectations(f)[0]],
+                         ids=[f.stem for f in FILES if expectations(f)[0]])
+def test_preflight_exits_2_with_one_line_per_problem(path):
+    rc, err = _run_cli(["preflight", str(path)])
+    assert rc == 2, err
+    assert "Traceback" not in err
+    problems = [ln for ln in err.splitlines() if ln.startswith("paiban: ")]
+    assert matches(problems, expectations(path)[0], f"paiban: {path}:"), err
+
+
+@needs_export
 def test_export_subprocess_on_a_broken_file(tmp_path):
     path = BROKEN / "many-problems.yaml"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
