@@ -29,7 +29,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	@command -v pdftoppm >/dev/null && command -v qpdf >/dev/null && command -v gs >/dev/null || $(MAKE) sysdeps
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen PAIBAN_STRICT=1 $(BIN)/python -m pytest -q
 
 bench: $(STAMP)
 	$(BIN)/pip install -q -e '.[bench,test]'
