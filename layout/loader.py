@@ -1124,6 +1124,9 @@ def loads_document(text: str, filename: str = "<input>", *, base_dir: str | os.P
     L = _Loader(filename, Path(base_dir))
     if text.startswith("\ufeff"):
         text = text[1:]
+    crlf = "\r\n" in text
+    if crlf:
+        text = text.replace("\r\n", "\n")
     try:
         tree = _yaml().load(text)
     except MarkedYAMLError as e:
@@ -1159,6 +1162,8 @@ def loads_document(text: str, filename: str = "<input>", *, base_dir: str | os.P
         err.warnings = sorted((d for d in L.diags if d.severity != "error"), key=lambda d: (d.line or 10**9, d.col))
         raise err
     doc.source = filename if filename and not filename.startswith("<") else ""
+    if crlf:
+        doc._src.extra["newline"] = "\r\n"            # a Windows file is saved with Windows line ends
     doc.warnings = sorted((d for d in L.diags if d.severity != "error"), key=lambda d: (d.line or 10**9, d.col))
     _strip_private(doc)
     return doc
@@ -1444,7 +1449,8 @@ def _tree(doc: Document) -> CommentedMap:
     if doc.unplaced or "unplaced" in top:
         pool = [_block_node(b, pool=True) for b in doc.unplaced]
         _put(top, "unplaced", _seq(top.get("unplaced"), pool), TOP_KEYS)
-    doc._src = _Src(top, {"colours": copy.deepcopy(doc.colours), "print_profile": doc.print_profile})
+    doc._src = _Src(top, {"colours": copy.deepcopy(doc.colours), "print_profile": doc.print_profile},
+                    src.extra if src is not None else None)
     return top
 
 
@@ -1486,7 +1492,9 @@ def save_document(doc: Document, path: str | os.PathLike) -> None:
     except OSError as e:
         raise PaibanError(Diagnostic(f"cannot save: {e.strerror or e}", str(path))) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+        src = getattr(doc, "_src", None)
+        newline = src.extra.get("newline", "\n") if src is not None else "\n"
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())

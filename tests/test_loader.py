@@ -337,3 +337,14 @@ pages:
     assert len(copy.warnings) == 1                   # only the absolute path that never existed
     save_document(copy, b / "copy.yaml")             # same folder: nothing rewritten
     assert load_document(b / "copy.yaml").pages[0].blocks[0].image == "../../a/images/harbour.jpg"
+
+
+def test_windows_line_ends_are_kept(tmp_path):
+    p = tmp_path / "w.yaml"
+    p.write_bytes(COMMENTED.read_bytes().replace(b"\n", b"\r\n"))
+    doc = load_document(p)
+    doc.publication.issue = 13
+    save_document(doc, p)
+    data = p.read_bytes()
+    assert data.count(b"\r\n") == data.count(b"\n") == COMMENTED.read_bytes().count(b"\n")
+    assert b"issue: 13\r\n" in data
