@@ -348,3 +348,19 @@ def test_windows_line_ends_are_kept(tmp_path):
     data = p.read_bytes()
     assert data.count(b"\r\n") == data.count(b"\n") == COMMENTED.read_bytes().count(b"\n")
     assert b"issue: 13\r\n" in data
+
+
+def test_styles_can_share_fields_with_a_yaml_merge_key():
+    text = """paiban: 1
+styles:
+  标题基础: &title {font: 黑体粗, align: center, indent: 0, palt: true}
+  头条主题: {<<: *title, size: 小一}
+  二栏主题: {<<: *title, size: 小二}
+"""
+    doc = loads_document(text, "m.yaml")
+    a, b = doc.styles["头条主题"], doc.styles["二栏主题"]
+    assert (a.font, a.align, a.indent, a.palt, a.size) == ("黑体粗", "center", 0.0, True, 24.0)
+    assert (b.font, b.size) == ("黑体粗", 18.0)
+    b.size = 21.0
+    out = dumps_document(doc)
+    assert "头条主题: {<<: *title, size: 小一}" in out and "二栏主题: {<<: *title, size: 二号}" in out
