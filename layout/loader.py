@@ -1481,6 +1481,8 @@ def save_document(doc: Document, path: str | os.PathLike) -> None:
     """Write ``doc`` to ``path`` atomically: the old file stays whole if anything fails. Saving to another
     folder than the one it was loaded from rewrites relative image paths so they still find the files."""
     path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))      # replace the file the link points at, keep the link
     if doc.source:
         old_dir, new_dir = Path(doc.source).resolve().parent, path.resolve().parent
         if old_dir != new_dir:

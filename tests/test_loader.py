@@ -364,3 +364,12 @@ styles:
     b.size = 21.0
     out = dumps_document(doc)
     assert "头条主题: {<<: *title, size: 小一}" in out and "二栏主题: {<<: *title, size: 二号}" in out
+
+
+def test_saving_through_a_symlink_keeps_the_link(issue, tmp_path):
+    link = tmp_path / "link.yaml"
+    link.symlink_to(issue)
+    doc = load_document(link)
+    doc.publication.issue = 99
+    save_document(doc, link)
+    assert link.is_symlink() and load_document(issue).publication.issue == 99
