@@ -1480,7 +1480,7 @@ def _rebase_paths(doc: Document, old_dir: Path, new_dir: Path) -> None:
 def save_document(doc: Document, path: str | os.PathLike) -> None:
     """Write ``doc`` to ``path`` atomically: the old file stays whole if anything fails. Saving to another
     folder than the one it was loaded from rewrites relative image paths so they still find the files."""
-    path = Path(path)
+    path = given = Path(path)
     if path.is_symlink():
         path = Path(os.path.realpath(path))      # replace the file the link points at, keep the link
     if doc.source:
@@ -1524,7 +1524,7 @@ def save_document(doc: Document, path: str | os.PathLike) -> None:
             os.close(dfd)
     except OSError:
         pass
-    doc.source = str(path)
+    doc.source = str(given)
 
 
 def check_document(doc: Document) -> list[Diagnostic]:
