@@ -5,7 +5,6 @@ works with ``QT_QPA_PLATFORM=offscreen``.
 """
 from __future__ import annotations
 
-import os
 import sys
 
 

@@ -4,13 +4,12 @@ menus, toolbar, recent files, autosave and crash recovery.
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QFileDialog, QLabel, QMainWindow,
-                               QMessageBox, QStyle, QTabWidget, QToolBar, QWidget)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QComboBox, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QStyle,
+                               QToolBar)
 
 from layout import model
 

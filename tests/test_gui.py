@@ -173,14 +173,12 @@ def test_resize_with_mouse_changes_overset_and_undo(win, qtbot):
     it = win.scene.items_by_id["a2"]
     assert it.isSelected()
     g = win.ctrl.grid(0)
-    r = it.sceneBoundingRect()
     bottom = QPointF(it.pos().x() + it.r.width() / 2, it.pos().y() + it.r.height())
     mouse(win.view, "press", bottom)
     for k in range(1, 6):
         mouse(win.view, "move", bottom - QPointF(0, 2 * k * g.pitch))   # live reflow while dragging
     assert "栏" in it.label or "col" in it.label
     mouse(win.view, "release", bottom - QPointF(0, 10 * g.pitch))
-    assert r is not None
     assert a.place == model.GridPlace(before_place.column, before_place.span, before_place.line,
                                       before_place.lines - 10)
     after_over = box(win, "a2").overset_chars
@@ -211,11 +209,7 @@ def test_move_with_mouse_snaps_and_alt_frees(win, qtbot):
     mouse(win.view, "release", start + QPointF(7, 5), mods=Qt.KeyboardModifier.AltModifier)
     assert isinstance(a.place, model.MmPlace)
     x, y, _w, _h = g.rect(p0)
-    assert a.place.x == pytest.approx((x + 7) / painter_mm(), abs=0.05)
-
-
-def painter_mm():
-    return 72 / 25.4
+    assert a.place.x == pytest.approx((x + 7) / (72 / 25.4), abs=0.05)
 
 
 def test_arrow_keys_delete_and_zorder(win, qtbot):
@@ -277,7 +271,6 @@ def test_pages_add_reorder_delete_undo(win):
 def test_photo_wrap_property_is_undoable(win):
     p = win.ctrl.doc.find("p1")[1]
     win.ctrl.select(["p1"])
-    cb = win.props.findChild(type(win.a_guides.parent()), "x")  # noqa: F841 (just exercising lookups)
     from PySide6.QtWidgets import QCheckBox
     wrap = win.props.widget().findChild(QCheckBox, "prop_wrap")
     old = p.wrap
@@ -356,7 +349,6 @@ def test_save_reopen_compare(win, make_win, tmp_path, qtbot):
     win.ctrl.select(["a4"])
     win.view.nudge(0, 1)
     a = win.ctrl.doc.find("a4")[1]
-    a.title  # noqa: B018
     from gui import commands
     win.ctrl.push(commands.SetAttrCommand(win.ctrl, a, "title", "改过的标题", "t"))
     out = tmp_path / "saved.yaml"
