@@ -60,6 +60,13 @@ class PageItem(QGraphicsItem):
             painter.paint_page(p, lp, s.ctrl.laid.faces if s.ctrl.laid else None)
         else:
             p.fillRect(QRectF(0, 0, w, h), Qt.GlobalColor.white)
+        if s.drop_preview is not None:
+            pen = QPen(QColor(230, 120, 0), 0, Qt.PenStyle.DashLine)
+            pen.setCosmetic(True)
+            pen.setWidthF(2)
+            p.setPen(pen)
+            p.setBrush(QColor(255, 160, 0, 50))
+            p.drawRect(s.drop_preview)
         if not s.show_guides:
             return
         cos = QPen(QColor(0, 0, 0), 0)
@@ -361,6 +368,7 @@ class PageScene(QGraphicsScene):
         self.show_baselines = False
         self.show_outlines = True
         self.link_source = None
+        self.drop_preview: QRectF | None = None      # where a block dragged from the 稿件 list would land
         self.items_by_id: dict[str, BlockItem] = {}
         self.page_item = PageItem(self)
         self.addItem(self.page_item)
@@ -497,6 +505,21 @@ class PageScene(QGraphicsScene):
         super().mousePressEvent(ev)
 
     # drop from the 稿件 list
+    def drop_place(self, block_id: str, at: QPointF):
+        """The grid place a block from the copy list would get when dropped at ``at``."""
+        _pi, block = self.ctrl.find(block_id)
+        if block is None:
+            return None
+        default = model.GridPlace(1, 2, 1, 14) if isinstance(block, model.Photo) else model.GridPlace(1, 2, 1, 30)
+        if isinstance(block.place, model.GridPlace) and block.place != model.GridPlace():   # was placed before
+            default = block.place
+        return self.grid().snap(at.x(), at.y(), 0, 0, keep_size_of=default)
+
+    def show_drop_preview(self, block_id: str | None, at: QPointF | None = None):
+        place = self.drop_place(block_id, at) if block_id else None
+        self.drop_preview = QRectF(*self.grid().rect(place)) if place is not None else None
+        self.page_item.update()
+
     def place_block(self, block_id: str, at: QPointF):
         ctrl = self.ctrl
         page_i, block = ctrl.find(block_id)
@@ -510,10 +533,7 @@ class PageScene(QGraphicsScene):
             if page_i == self.page_index:
                 ctrl.push(commands.SetPlaceCommand(ctrl, [(block, place)], tr("Move")))
             return block
-        default = model.GridPlace(1, 2, 1, 14) if isinstance(block, model.Photo) else model.GridPlace(1, 2, 1, 30)
-        if isinstance(block.place, model.GridPlace) and block.place != model.GridPlace():   # was placed before
-            default = block.place
-        block.place = g.snap(at.x(), at.y(), 0, 0, keep_size_of=default)
+        block.place = self.drop_place(block_id, at)
         ctrl.push(commands.AddBlockCommand(ctrl, page, block, tr("Place %1").replace("%1", block.id)))
         ctrl.select([block.id])
         return block
@@ -661,13 +681,21 @@ class PageView(QGraphicsView):
             super().dragEnterEvent(ev)
 
     def dragMoveEvent(self, ev):
-        if ev.mimeData().hasFormat(MIME_BLOCK):
+        md = ev.mimeData()
+        if md.hasFormat(MIME_BLOCK):
+            bid = bytes(md.data(MIME_BLOCK)).decode("utf-8")
+            self.pscene.show_drop_preview(bid, self.mapToScene(ev.position().toPoint()))
             ev.acceptProposedAction()
         else:
             super().dragMoveEvent(ev)
 
+    def dragLeaveEvent(self, ev):
+        self.pscene.show_drop_preview(None)
+        super().dragLeaveEvent(ev)
+
     def dropEvent(self, ev):
         md = ev.mimeData()
+        self.pscene.show_drop_preview(None)
         if md.hasFormat(MIME_BLOCK):
             bid = bytes(md.data(MIME_BLOCK)).decode("utf-8")
             self.pscene.place_block(bid, self.mapToScene(ev.position().toPoint()))

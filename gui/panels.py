@@ -284,6 +284,10 @@ class PropertiesPanel(QScrollArea):
                 self._fields(form, pg, only=("section", "editor"))
             form.addRow(QLabel("<b>" + self.tr("Issue") + "</b>"))
             self._fields(form, self.ctrl.doc.publication, pages=None)
+            form.addRow(QLabel("<b>" + self.tr("Page setup and grid") + "</b>"))
+            self._fields(form, self.ctrl.doc.page, pages=None,
+                         only=("columns", "column_chars", "gutter_chars", "body_size", "leading", "bleed",
+                               "column_rules", "header_space"))
         self.setWidget(w)
         self._building = False
 
@@ -311,7 +315,10 @@ class PropertiesPanel(QScrollArea):
             "date": self.tr("Date"), "publisher": self.tr("Publisher"), "registration": self.tr("Registration"),
             "editor_in_chief": self.tr("Editor in chief"), "address": self.tr("Address"),
             "phone": self.tr("Phone"), "price": self.tr("Price"), "website": self.tr("Website"),
-            "pages": self.tr("Pages"), "number": self.tr("Number"),
+            "pages": self.tr("Pages"), "number": self.tr("Number"), "columns": self.tr("Columns"),
+            "column_chars": self.tr("Characters per column"), "gutter_chars": self.tr("Gutter (characters)"),
+            "body_size": self.tr("Body size (pt)"), "leading": self.tr("Line pitch (pt)"),
+            "column_rules": self.tr("Column rules"), "header_space": self.tr("Header space (mm)"),
         }
         return labels.get(name, name)
 

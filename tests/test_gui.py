@@ -151,9 +151,15 @@ def test_drag_copy_onto_page_places_on_grid_and_undo(win, tmp_path, qtbot):
     enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, md, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(vp, enter)
+    from PySide6.QtGui import QDragMoveEvent
+    QApplication.sendEvent(vp, QDragMoveEvent(pos.toPoint(), Qt.DropAction.CopyAction, md, Qt.MouseButton.LeftButton,
+                                              Qt.KeyboardModifier.NoModifier))
+    pv = win.scene.drop_preview                 # the landing rectangle follows the grid while dragging
+    assert pv is not None and (pv.x(), pv.y()) == pytest.approx(g.rect(model.GridPlace(3, 2, 40, 30))[:2])
     drop = QDropEvent(pos, Qt.DropAction.CopyAction, md, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(vp, drop)
     page = win.ctrl.doc.pages[0]
+    assert win.scene.drop_preview is None
     assert a in page.blocks and a not in win.ctrl.unplaced
     assert a.place == model.GridPlace(3, 2, 40, 30)
     assert a.id in win.scene.items_by_id and box(win, a.id) is not None
@@ -665,3 +671,15 @@ def test_new_document_lays_out(make_win):
     assert w.ctrl.path is None and not w.ctrl.layout_error
     assert w.ctrl.laid is not None and len(w.ctrl.laid.pages) == 1
     assert "masthead" in w.scene.items_by_id
+
+
+def test_page_setup_grid_edit_relays_out(win):
+    from PySide6.QtWidgets import QSpinBox
+    win.ctrl.select([])
+    win.props.rebuild()
+    cols = win.props.widget().findChild(QSpinBox, "prop_columns")
+    assert cols is not None and cols.value() == win.ctrl.doc.page.columns == 6
+    cols.setValue(5)
+    assert win.ctrl.doc.page.columns == 5 and len(win.ctrl.laid.pages[0].columns) == 5
+    win.ctrl.undo.undo()
+    assert win.ctrl.doc.page.columns == 6 and len(win.ctrl.laid.pages[0].columns) == 6

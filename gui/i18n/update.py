@@ -68,7 +68,9 @@ ZH = {
     "Untitled": "未命名", "Vertical": "竖排", "Vertical title": "竖排标题", "Warning": "警告", "Website": "网址",
     "Paiban — Chinese newspaper layout.\nScreen and PDF are drawn from the same laid-out tree.":
     "排版——中文报纸排版。\n屏幕与 PDF 由同一排版结果绘制。",
-    "Width (pt)": "线宽（磅）", "No problems found": "未发现问题", "Waiting for the export to finish…": "正在等待输出完成…", "%1 PNG proofs": "%1 张 PNG 校样",
+    "Width (pt)": "线宽（磅）", "No problems found": "未发现问题", "Page setup and grid": "版心与网格", "Columns": "基本栏数",
+    "Characters per column": "每栏字数", "Gutter (characters)": "栏距（字）", "Body size (pt)": "正文字号（磅）",
+    "Line pitch (pt)": "行距（磅）", "Column rules": "栏线", "Header space (mm)": "报眉高度（毫米）", "Waiting for the export to finish…": "正在等待输出完成…", "%1 PNG proofs": "%1 张 PNG 校样",
     "Export even with preflight errors": "有检查错误时仍然输出",
     "Not exported: preflight found errors (see the list; tick the box to export anyway).":
     "未输出：检查发现错误（见列表；勾选“仍然输出”可强制输出）。", "Zoom &in": "放大(&I)", "Zoom &out": "缩小(&O)", "overset %1": "溢出 %1 字",
