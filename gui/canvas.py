@@ -40,6 +40,7 @@ class PageItem(QGraphicsItem):
         super().__init__()
         self.pscene = scene
         self.setZValue(0)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)   # exposedRect
 
     def boundingRect(self) -> QRectF:
         lp = self.pscene.laid_page()
@@ -57,7 +58,7 @@ class PageItem(QGraphicsItem):
         # shadow + paper
         p.fillRect(QRectF(4, 4, w, h), QColor(0, 0, 0, 60))
         if lp is not None:
-            painter.paint_page(p, lp, s.ctrl.laid.faces if s.ctrl.laid else None)
+            painter.paint_page(p, lp, s.ctrl.laid.faces if s.ctrl.laid else None, visible=option.exposedRect)
         else:
             p.fillRect(QRectF(0, 0, w, h), Qt.GlobalColor.white)
         if s.drop_preview is not None:

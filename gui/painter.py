@@ -336,9 +336,31 @@ def paint_item(p: QPainter, item, faces: dict | None = None) -> None:
         paint_image(p, item)
 
 
+def item_bounds(item) -> QRectF | None:
+    """A rectangle containing everything ``item`` paints (None: unknown, always paint)."""
+    if isinstance(item, tree.GlyphRun):
+        if not item.glyphs:
+            return QRectF()
+        h = item.hscale / 100.0
+        x0 = item.x + min(g.x + min(g.dx, 0) for g in item.glyphs)
+        x1 = item.x + max(g.x + g.w * max(h, 1.0) + max(g.dx, 0) for g in item.glyphs)
+        dys = [g.dy for g in item.glyphs]
+        s = item.size
+        return QRectF(x0 - s, item.y + min(dys) - 1.5 * s, x1 - x0 + 2 * s, max(dys) - min(dys) + 3 * s)
+    if isinstance(item, tree.Rule):
+        w = item.width + 1
+        return QRectF(min(item.x0, item.x1) - w, min(item.y0, item.y1) - w,
+                      abs(item.x1 - item.x0) + 2 * w, abs(item.y1 - item.y0) + 2 * w)
+    if isinstance(item, (tree.Rect, tree.Image)):
+        w = getattr(item, "width", 0) + 1
+        return QRectF(item.x - w, item.y - w, item.w + 2 * w, item.h + 2 * w)
+    return None
+
+
 def paint_page(p: QPainter, page: tree.LaidPage, faces: dict | None = None, *, paper: bool = True,
-               clip_to_trim: bool = False) -> None:
-    """Paint one laid page in page coordinates (pt). ``paper`` fills the trim (and bleed) white first."""
+               clip_to_trim: bool = False, visible: QRectF | None = None) -> None:
+    """Paint one laid page in page coordinates (pt). ``paper`` fills the trim (and bleed) white first;
+    ``visible`` (page coordinates) skips items entirely outside it (zoomed-in screen repaints)."""
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
@@ -348,6 +370,10 @@ def paint_page(p: QPainter, page: tree.LaidPage, faces: dict | None = None, *, p
     if clip_to_trim:
         p.setClipRect(QRectF(0, 0, page.width, page.height))
     for item in page.items:
+        if visible is not None:
+            b = item_bounds(item)
+            if b is not None and not b.intersects(visible):
+                continue
         paint_item(p, item, faces)
     p.restore()
 

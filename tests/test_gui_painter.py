@@ -83,3 +83,28 @@ def test_image_crop(app, tmp_path):
     img = painter.render_page_image(tree.LaidPage(1, 40, 40, items=[im]), dpi=72)
     assert QColor(img.pixel(5, 20)).getRgb()[:3] == (255, 0, 0)
     assert QColor(img.pixel(35, 20)).getRgb()[:3] == (255, 0, 0)
+
+
+@pytest.mark.skipif(not os.path.exists(KAI), reason="LXGW WenKai not installed")
+def test_culling_to_the_visible_rect_changes_no_visible_pixel(app):
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+    runs = [tree.GlyphRun("kai", 12, 10, 20 + 14 * i, [tree.Glyph(c, j * 12, 12) for j, c in enumerate("排版测试文字")])
+            for i in range(10)]
+    runs.append(tree.GlyphRun("kai", 12, 100, 20, [tree.Glyph("中", 0, 12, dy=k * 12) for k in range(8)]))
+    runs.append(tree.Rule(0, 70, 200, 70, width=1))
+    page = tree.LaidPage(1, 200, 160, items=runs)
+
+    def render(visible):
+        img = QImage(400, 320, QImage.Format.Format_RGB32)
+        p = QPainter(img)
+        p.scale(2, 2)
+        painter.paint_page(p, page, {"kai": KAI}, visible=visible)
+        p.end()
+        return img
+    full = render(None)
+    vis = QRectF(30, 40, 90, 50)
+    part = render(vis)
+    for y in range(80, 180, 3):
+        for x in range(60, 240, 3):
+            assert part.pixel(x, y) == full.pixel(x, y)
