@@ -5,6 +5,7 @@ works with ``QT_QPA_PLATFORM=offscreen``.
 """
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -64,6 +65,9 @@ def screenshot(win, out: str, page: int = 1) -> str:
 
 def run(args) -> int:
     lang = getattr(args, "lang", None)
+    if (getattr(args, "screenshot", None) and not os.environ.get("QT_QPA_PLATFORM")
+            and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"     # a screenshot needs no display
     app = make_app(lang)
     from .main_window import MainWindow
     win = MainWindow()
