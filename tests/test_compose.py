@@ -400,6 +400,27 @@ def test_vertical_title_article_sets_the_headline_in_a_right_hand_strip():
     assert body and all(x1 <= grid.column_x(3) - grid.gutter + 0.6 for _, _, x1, _ in body)
 
 
+def test_tinted_article_keeps_its_text_inside_the_tint():
+    """A 底纹 without a box pads like a box: text one character in from the tint's edges, first and last
+    body lines empty (the vertical title strip too), instead of running flush to the tint's edge."""
+    tint = (0.0, 0.0, 0.12, 0.0)
+    for vertical in (False, True):
+        doc = make_doc([Page(blocks=[Article(id="t", place=GridPlace(2, 3, 5, 20), title="家门口有了24小时书房",
+                                             vertical_title=vertical, tint=tint, body=body_text(300, 3))])])
+        page = compose_document(doc).pages[0]
+        grid = Grid.from_setup(doc.page)
+        x0, y0, x1, y1 = rect_of(doc, GridPlace(2, 3, 5, 20))
+        fill = [it for it in page.items if isinstance(it, tree.Rect) and it.fill == tint]
+        assert len(fill) == 1 and (fill[0].x, fill[0].w) == pytest.approx((x0, x1 - x0))
+        glyphs = [(r.x + g.x, r.x + g.x + g.w, r.y + g.dy) for r in runs(page) for g in r.glyphs]
+        assert glyphs
+        assert min(a for a, _, _ in glyphs) >= x0 + 9.0 - 0.01 and max(b for _, b, _ in glyphs) <= x1 - 9.0 + 0.01
+        body = text_lines(page)
+        assert body and min(y for _, y, _, _ in body) >= grid.baseline(6) - 0.01       # line 5 left empty
+        assert max(y for _, y, _, _ in body) <= grid.baseline(23) + 0.01                # and line 24
+        assert box(page, "t").overset_chars == 0
+
+
 # -- furniture ---------------------------------------------------------------------------------------------
 def test_masthead_header_qr_rules_and_boxes():
     from layout.compose.furniture import qr_matrix, weekday

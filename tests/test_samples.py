@@ -28,6 +28,7 @@ SEED_SHARED = ROOT.parent / "shared" / "seed" / "000_0f90a8d1bdc9c7fc.txt"   # t
 loader = pytest.importorskip("layout.loader", reason="layout.loader is not written yet")
 from layout.model import Article, BoxBlock, Frame, GridPlace, Header, Masthead, Photo, QR, RuleBlock, TextBlock  # noqa: E402
 from layout.units import grid_lines, grid_width, type_area  # noqa: E402
+from layout.compose.grid import Grid  # noqa: E402  (pure grid arithmetic: no fonts needed)
 
 
 @pytest.fixture(scope="module")
@@ -62,15 +63,26 @@ def lines_needed(paragraphs, measure_chars: float, indent: float = 2.0) -> int:
     return sum(math.ceil((indent + em_width(p)) / measure_chars) for p in paragraphs)
 
 
+def padded(art) -> bool:
+    """A box or a tint (底纹) keeps the text a character inside its edges."""
+    return bool(getattr(art, "box", "")) or getattr(art, "tint", None) is not None
+
+
+def body_span(art) -> int:
+    """Grid columns the body has: a vertical title takes the article's last column (竖排标题)."""
+    span = art.place.span
+    return span - 1 if getattr(art, "vertical_title", False) and span > 1 else span
+
+
 def body_measure(doc, art) -> tuple[int, float]:
     """(body columns, characters per body column) of an article's or frame's rectangle."""
     ps = doc.page
-    span = art.place.span
+    span = body_span(art)
     span_chars = span * ps.column_chars + (span - 1) * ps.gutter_chars
     cols = getattr(art, "body_columns", 0) or span
     chars = (span_chars - (cols - 1) * ps.gutter_chars) / cols
-    if getattr(art, "box", ""):
-        chars -= 1                    # the box's padding and border take about one character
+    if padded(art):
+        chars -= 1                    # the box's (or tint's) padding and border take about one character
     return cols, chars
 
 
@@ -81,10 +93,41 @@ def article_paragraphs(art):
     return paras
 
 
+def wrap_photos(doc, art):
+    """The wrap photos (图文互斥) that sit in an article's rectangle."""
+    grid = Grid.from_setup(doc.page)
+    host = grid.rect(art.place)
+    page = next(p for p in doc.pages if any(b is art for b in p.blocks))
+    return [b for b in page.blocks if isinstance(b, Photo) and b.wrap and inside(grid.rect(b.place), host)]
+
+
+def wrap_loss(doc, art) -> float:
+    """Body lines a wrap photo takes from an article: the rows it (with its standoff) crosses times the
+    characters it covers, less the gutters it straddles, counted in lines of the body measure."""
+    ps = doc.page
+    grid = Grid.from_setup(ps)
+    _, chars = body_measure(doc, art)
+    lost = 0.0
+    for ph in wrap_photos(doc, art):
+        x, y, w, h = grid.rect(ph.place)
+        so = ph.standoff * 72 / 25.4
+        rows = sum(1 for b in grid.baselines() if y - so < b - 0.88 * ps.body_size + ps.body_size and
+                   b - 0.88 * ps.body_size < y + h + so)
+        covered = (w + 2 * so) / ps.body_size
+        gutters = sum(1 for c in range(2, ps.columns + 1) if x < grid.column_x(c) - grid.gutter / 2 < x + w)
+        lost += rows * (covered - gutters * ps.gutter_chars) / chars
+    return lost
+
+
 def capacity(doc, art, headline_lines: int, jump_line: bool) -> int:
     cols, _ = body_measure(doc, art)
-    lines = art.place.lines - headline_lines - (1 if getattr(art, "box", "") else 0)
-    return cols * lines - (1 if jump_line else 0)       # （下转第×版）/（上接第×版） take a line
+    pad = 0
+    if padded(art):               # the box's first line (unless a headline fills it) and its last line
+        pad = 2 if getattr(art, "vertical_title", False) or not headline_lines else 1
+    if getattr(art, "vertical_title", False):
+        headline_lines = 0        # the headline is beside the body, not above it
+    lines = art.place.lines - headline_lines - pad
+    return int(cols * lines - (1 if jump_line else 0) - math.ceil(wrap_loss(doc, art)))   # jump lines take a line
 
 
 def fit_report(doc):
@@ -115,6 +158,32 @@ def cells(place: GridPlace):
             for l in range(place.line, place.line + place.lines)}
 
 
+def inside(r, outer, tol=0.01) -> bool:
+    x, y, w, h = r
+    ox, oy, ow, oh = outer
+    return ox - tol <= x and oy - tol <= y and x + w <= ox + ow + tol and y + h <= oy + oh + tol
+
+
+def overlaps(a, b, tol=0.01) -> bool:
+    return a[0] < b[0] + b[2] - tol and b[0] < a[0] + a[2] - tol and a[1] < b[1] + b[3] - tol and b[1] < a[1] + a[3] - tol
+
+
+def wrap_host(doc, page, photo):
+    """The one block a wrap photo overlaps; it must be an article holding the photo's whole block inside its
+    body area (below a horizontal headline) and nothing else on the page may touch the photo."""
+    grid = Grid.from_setup(doc.page)
+    r = grid.rect(photo.place)
+    hits = [b for b in page.blocks if b is not photo and not isinstance(b, Header) and overlaps(r, grid.rect(b.place))]
+    assert len(hits) == 1, f"wrap photo {photo.id} overlaps {[b.id for b in hits]}: it must sit in one article only"
+    host = hits[0]
+    assert isinstance(host, Article), f"wrap photo {photo.id} sits on {host.kind} {host.id}, not an article"
+    assert inside(r, grid.rect(host.place)), f"wrap photo {photo.id} sticks out of {host.id}"
+    if host.title and not host.vertical_title:
+        assert r[1] >= grid.line_top(host.place.line + host.headline_lines) - 0.01, \
+            f"wrap photo {photo.id} reaches into the headline of {host.id}"
+    return host
+
+
 def check_grid(doc):
     ps = doc.page
     n_lines = grid_lines(ps)
@@ -126,6 +195,9 @@ def check_grid(doc):
         for b in page.blocks:
             if isinstance(b, Header):
                 continue                                     # 报眉 sits above the type area
+            if isinstance(b, Photo) and b.wrap:
+                wrap_host(doc, page, b)                      # 图文互斥: on top of its article, and only that
+                continue
             assert isinstance(b.place, GridPlace), f"{b.id}: not on the grid"
             p = b.place
             assert p.column >= 1 and p.line >= 1 and p.span >= 1 and p.lines >= 1, b.id
@@ -208,7 +280,7 @@ def test_sample_text_length_and_mix(sample):
 
 def test_sample_photos(sample):
     photos = all_blocks(sample, Photo)
-    assert len(photos) == 4
+    assert len(photos) == 5
     modes = set()
     base = SAMPLE.parent
     for ph in photos:
@@ -221,6 +293,28 @@ def test_sample_photos(sample):
             modes.add((im.format, im.mode))
     assert ("JPEG", "L") in modes and ("PNG", "RGBA") in modes and ("JPEG", "RGB") in modes
     assert sum(ph.credit == "李华 摄" for ph in photos) >= 2
+
+
+def test_sample_shows_the_page_composition_features(sample):
+    """竖排标题 with a number set 纵中横, a photo the body wraps round (图文互斥) and a 底纹, on real pages."""
+    arts = all_blocks(sample, Article)
+    vertical = [a for a in arts if a.vertical_title]
+    assert vertical and all(a.place.span >= 2 for a in vertical)
+    assert any(re.search(r"(?<![0-9])[0-9]{2,3}(?![0-9])", a.title) for a in vertical)   # e.g. 24小时
+    wraps = [(i, b) for i, b in sample.blocks() if isinstance(b, Photo) and b.wrap]
+    assert wraps
+    grid = Grid.from_setup(sample.page)
+    for i, ph in wraps:
+        host = wrap_host(sample, sample.pages[i], ph)
+        # in mid-article: at least four whole characters of the host's body beside the photo on each side
+        x, y, w, h = grid.rect(ph.place)
+        hx, _, hw, _ = grid.rect(host.place)
+        so = ph.standoff * 72 / 25.4
+        assert x - so - hx >= 4 * sample.page.body_size and hx + hw - (x + w + so) >= 4 * sample.page.body_size
+    tinted = [b for _, b in sample.blocks() if isinstance(b, (Article, BoxBlock)) and b.tint is not None]
+    assert tinted
+    for b in tinted:
+        assert len(b.tint) == 4 and all(0 <= v <= 0.3 for v in b.tint) and sum(b.tint) > 0   # a light tint
 
 
 def test_sample_articles_have_room_for_their_text(sample):
@@ -376,3 +470,73 @@ def test_lead_story_jumps_to_page_two():
     lead = doc.pages[0].blocks[4]
     last = lead.body[-1]
     assert last[-12:] in on_p2.replace("（上接第1版）", "") and last[-12:] not in on_p1   # ... and the rest is on page 2
+
+
+def test_sample_features_on_the_composed_pages():
+    """On the laid-out sample: the vertical title stands in its strip with 纵中横 digits, the body runs on both
+    sides of the wrap photo without crossing it, and the tinted article's text keeps inside its tint."""
+    compose_document = _composer_ready()
+    if compose_document is None:
+        pytest.skip("composer or bundled fonts not available yet")
+    from layout import tree
+    doc = loader.load_document(SAMPLE)
+    laid = compose_document(doc)
+    grid = Grid.from_setup(doc.page)
+    s = doc.page.body_size
+
+    def glyph_runs(page):
+        return [it for it in page.items if isinstance(it, tree.GlyphRun)]
+
+    def within(run, r, pad=0.5):
+        x, y, w, h = r
+        return x - pad <= run.x and run.x + max((g.x + g.w for g in run.glyphs), default=0) <= x + w + pad \
+            and y - pad <= run.y <= y + h + pad
+
+    # 竖排标题: every vertical article's title in its last column, top to bottom, digits side by side
+    for i, art in ((i, b) for i, b in doc.blocks() if isinstance(b, Article) and b.vertical_title):
+        page = laid.pages[i]
+        r = grid.rect(art.place)
+        strip = (grid.column_x(art.place.column + art.place.span - 1), r[1], grid.column_width, r[3])
+        title_size = doc.style(art.styles.get("title", "主题")).size
+        title = [g for g in glyph_runs(page) if g.size == title_size and within(g, r)]
+        assert title and all(within(g, strip) for g in title), art.id
+        dys = sorted(g.dy for run in title for g in run.glyphs)
+        assert dys[-1] - dys[0] >= 5 * title_size                       # a column, not a line
+        digits = [run for run in title if run.text.isdigit()]
+        assert digits and all(run.hscale <= 100 and len({g.dy for g in run.glyphs}) == 1 for run in digits)
+        body = [g for g in glyph_runs(page) if g.size == s and within(g, r)]
+        assert body and all(g.x + g.glyphs[-1].x + g.glyphs[-1].w <= strip[0] - grid.gutter + 0.6 for g in body)
+
+    # 图文互斥: lines on both sides of the photo, on the same baselines, none crossing it
+    for i, ph in ((i, b) for i, b in doc.blocks() if isinstance(b, Photo) and b.wrap):
+        page = laid.pages[i]
+        host = wrap_host(doc, doc.pages[i], ph)
+        hr = grid.rect(host.place)
+        x, y, w, h = grid.rect(ph.place)
+        so = ph.standoff * 72 / 25.4
+        sides = {}
+        for run in glyph_runs(page):
+            if run.size != s or not within(run, hr) or any(g.rotate for g in run.glyphs):
+                continue
+            top = run.y - 0.88 * s
+            if y - so < top + s and top < y + h + so and run.glyphs:
+                x0, x1 = run.x + run.glyphs[0].x, run.x + run.glyphs[-1].x + run.glyphs[-1].w
+                if x0 >= x - 0.01 and x1 <= x + w + 0.01:
+                    continue                                             # the caption, under the picture
+                assert x1 <= x - so + 0.01 or x0 >= x + w + so - 0.01, f"{run.text} crosses {ph.id}"
+                sides.setdefault(round(run.y, 2), set()).add("L" if x1 <= x else "R")
+        both = [b for b, v in sides.items() if v == {"L", "R"}]
+        assert len(both) >= 10, f"{ph.id}: text on both sides on only {len(both)} lines"
+        box = next(b for b in page.blocks if b.block_id == host.id)
+        assert box.overset_chars == 0 and box.empty_lines <= 4
+
+    # 底纹: a filled rectangle under the article, its text one character inside it
+    for i, art in ((i, b) for i, b in doc.blocks() if isinstance(b, Article) and b.tint is not None):
+        page = laid.pages[i]
+        r = grid.rect(art.place)
+        fills = [it for it in page.items if isinstance(it, tree.Rect) and it.fill == tuple(art.tint)
+                 and abs(it.x - r[0]) < 0.01 and abs(it.w - r[2]) < 0.01 and abs(it.h - r[3]) < 0.01]
+        assert fills, art.id
+        inner = (r[0] + s - 0.01, r[1] + s, r[2] - 2 * s + 0.02, r[3] - 2 * s)
+        texts = [g for g in glyph_runs(page) if within(g, r, pad=0)]
+        assert texts and all(within(g, inner, pad=0.01) for g in texts), art.id

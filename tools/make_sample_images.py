@@ -1,13 +1,15 @@
 """Draw the sample photos in ``assets/images/`` procedurally with Pillow (our own pictures, CC0).
 
-    .venv/bin/python tools/make_sample_images.py [--out assets/images]
+    .venv/bin/python tools/make_sample_images.py [--out assets/images] [NAME ...]
 
-Four "photograph-ish" illustrations, 1600 × 1100 px, deterministic (fixed random seeds), each < 400 KB:
+Five "photograph-ish" illustrations, 1600 × 1100 px, deterministic (fixed random seeds), each < 400 KB:
 
 * ``harbour-dusk.jpg``   RGB JPEG: a harbour skyline at dusk, cranes, lit windows, reflections in the water.
 * ``factory-floor.jpg``  greyscale (mode L) JPEG: a workshop hall in perspective with machines and lamps.
 * ``riverside-park.png`` RGBA PNG with a soft transparent vignette: a park with trees, a path and a lawn.
 * ``meeting-room.jpg``   RGB JPEG: a meeting room with a long table, chairs, a screen with a bar chart.
+* ``seawall-dawn.jpg``   RGB JPEG: the tide coming in against a sea wall at dawn, a man at the railing
+  (the picture the 副刊 essay wraps its text around).
 
 The greyscale and the alpha images exist to exercise colour conversion in export (L → CMYK K, RGBA → flatten).
 """
@@ -266,6 +268,76 @@ def meeting(seed=4):
     return grain(img, 36, seed)
 
 
+def seawall(seed=5):
+    """Dawn over the sea wall: pale sky, the tide coming in against a stone embankment, a man at the rail."""
+    rnd = random.Random(seed)
+    horizon = 470
+    img = vgradient((W, H), [(0, (92, 112, 160)), (0.30, (214, 176, 168)), (0.427, (250, 214, 176)),
+                             (0.428, (150, 150, 170)), (1, (40, 58, 84))])
+    # the sun just over the horizon, with a soft glow
+    glow = Image.new("L", (W, H), 0)
+    ImageDraw.Draw(glow).ellipse((940, 300, 1300, 640), fill=255)
+    glow = glow.filter(ImageFilter.GaussianBlur(80))
+    img = Image.composite(Image.new("RGB", (W, H), (255, 226, 180)), img, glow.point(lambda v: v * 0.6))
+    d = ImageDraw.Draw(img)
+    d.pieslice((1080, horizon - 50, 1180, horizon + 50), 180, 360, fill=(255, 242, 214))
+    # a far shore with port cranes, small on the horizon
+    d.rectangle((0, horizon - 10, 620, horizon), fill=(98, 96, 120))
+    for cx in (120, 230, 340, 470):
+        c = (84, 82, 106)
+        d.line((cx, horizon - 10, cx, horizon - 70), fill=c, width=4)
+        d.line((cx + 18, horizon - 10, cx + 18, horizon - 70), fill=c, width=4)
+        d.line((cx - 36, horizon - 68, cx + 50, horizon - 68), fill=c, width=5)
+        d.line((cx + 9, horizon - 70, cx + 9, horizon - 92), fill=c, width=3)
+    # waves: highlight strokes growing towards the viewer, brighter under the sun
+    for _ in range(1400):
+        t = rnd.random() ** 1.6
+        y = horizon + 4 + t * (H - horizon)
+        x0 = rnd.randint(-40, W)
+        ln = 8 + 90 * t * rnd.random()
+        sun = max(0.0, 1 - abs(x0 - 1130) / (120 + 500 * t))
+        c = lerp((110, 124, 150), (255, 226, 190), 0.25 + 0.7 * sun)
+        d.line((x0, y, x0 + ln, y - 2 * t), fill=c, width=1 + int(4 * t))
+    # the sea wall: a sloping stone embankment from the lower left, walkway and railing on top
+    top = [(0, 700), (560, 760), (1000, 1100)]
+    d.polygon([(0, H), (0, 700), (560, 760), (1000, H)], fill=(124, 118, 110))
+    for r in range(14):                       # courses of stone, following the slope
+        t = r / 14
+        ya, yb = 700 + t * 400, 760 + t * 340
+        d.line((0, ya, 560 + 440 * t, yb), fill=(96, 90, 84), width=3)
+        for k in range(9):
+            sx = 40 + k * 70 + (35 if r % 2 else 0) + t * 420
+            sy = ya + (yb - ya) * min(1.0, sx / (560 + 440 * t))
+            d.line((sx, sy, sx - 8, sy + 26), fill=(98, 92, 86), width=2)
+    d.polygon([(0, 640), (600, 700), (560, 760), (0, 700)], fill=(176, 168, 156))      # walkway
+    for k in range(13):                       # railing posts and two rails
+        x = 20 + k * 46
+        y = 640 + x * 0.1
+        d.line((x, y, x, y - 70), fill=(52, 52, 60), width=5)
+    d.line((0, 570, 600, 630), fill=(52, 52, 60), width=6)
+    d.line((0, 605, 600, 665), fill=(52, 52, 60), width=4)
+    # foam where the tide meets the wall
+    for _ in range(260):
+        t = rnd.random()
+        x = 560 + 440 * t + rnd.gauss(0, 18)
+        y = 760 + 340 * t + rnd.gauss(0, 14)
+        r = rnd.randint(4, 16)
+        d.ellipse((x - r, y - r * 0.6, x + r, y + r * 0.6), fill=rnd.choice([(236, 238, 240), (214, 220, 228)]))
+    # an old man at the railing, looking out to sea
+    px, py = 330, 672
+    d.ellipse((px - 16, py - 176, px + 16, py - 142), fill=(60, 50, 46))                 # head
+    d.polygon([(px - 28, py - 142), (px + 26, py - 142), (px + 30, py - 70), (px - 30, py - 70)], fill=(70, 84, 96))
+    d.rectangle((px - 24, py - 70, px - 4, py), fill=(40, 40, 48))
+    d.rectangle((px + 4, py - 70, px + 24, py), fill=(40, 40, 48))
+    d.line((px + 24, py - 130, px + 60, py - 100), fill=(70, 84, 96), width=10)          # arm on the rail
+    # gulls
+    for gx, gy, s in ((720, 250, 1.0), (800, 210, 0.7), (1400, 300, 0.8)):
+        d.arc((gx - 30 * s, gy - 12 * s, gx, gy + 12 * s), 200, 340, fill=(50, 50, 64), width=4)
+        d.arc((gx, gy - 12 * s, gx + 30 * s, gy + 12 * s), 200, 340, fill=(50, 50, 64), width=4)
+    img = img.filter(ImageFilter.GaussianBlur(1.1))
+    return grain(img, 38, seed)
+
+
 def save(img, path: pathlib.Path):
     if path.suffix == ".png":
         img.save(path, optimize=True)
@@ -284,16 +356,23 @@ IMAGES = {
     "factory-floor.jpg": factory,
     "riverside-park.png": park,
     "meeting-room.jpg": meeting,
+    "seawall-dawn.jpg": seawall,
 }
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=str(ROOT / "assets" / "images"))
+    ap.add_argument("names", nargs="*", help="draw only these files (default: all)")
     args = ap.parse_args(argv)
+    unknown = set(args.names) - set(IMAGES)
+    if unknown:
+        ap.error(f"unknown image {sorted(unknown)[0]!r}; choose from {', '.join(IMAGES)}")
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     for name, draw in IMAGES.items():
+        if args.names and name not in args.names:
+            continue
         img = draw()
         size = save(img, out / name)
         print(f"{out / name}: {img.mode} {img.width}x{img.height} {size // 1024} KB")

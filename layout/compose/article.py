@@ -169,7 +169,10 @@ def compose_article(doc, art, page_index: int, ctxs: list, cache) -> BlockResult
     ah = lines * L - (L - s)
     last_row = line + lines - 1
     boxed = bool(art.box)
-    inset = s if boxed else 0.0
+    # a box or a tint (底纹) keeps the text one body character inside its edges and leaves its first and
+    # last body lines empty, so no character touches the rule or the tint's edge
+    padded = boxed or art.tint is not None
+    inset = s if padded else 0.0
     notes = []
 
     body_style = part_style(doc, art, "body", "正文")
@@ -197,8 +200,8 @@ def compose_article(doc, art, page_index: int, ctxs: list, cache) -> BlockResult
     hspan = art.headline_span if 0 < art.headline_span <= span else span
     if parts and art.vertical_title:
         vspan = art.headline_span if 0 < art.headline_span < span else (1 if span > 1 else 0)
-        vrows_top = line + (1 if boxed else 0)
-        vh = (last_row - (1 if boxed else 0) - vrows_top + 1) * L - (L - s)
+        vrows_top = line + (1 if padded else 0)
+        vh = (last_row - (1 if padded else 0) - vrows_top + 1) * L - (L - s)
         vparts = [(t, st, part) for (t, st), part in zip(parts, part_names)]
         vx1 = ax + aw - inset
         if vspan:
@@ -220,13 +223,13 @@ def compose_article(doc, art, page_index: int, ctxs: list, cache) -> BlockResult
         head_rows = art.headline_lines or max(1, math.ceil((h + 0.9 * L) / L - 1e-6))
         if art.headline_lines and h > art.headline_lines * L:
             notes.append(f"headline needs {math.ceil(h / L)} lines, has {art.headline_lines}")
-        if boxed and not art.headline_lines:
+        if padded and not art.headline_lines:
             head_rows += 1
-        hy = ay + (head_rows * L - (L - s) - h) / 2 + (inset / 4 if boxed else 0.0)
+        hy = ay + (head_rows * L - (L - s) - h) / 2 + (inset / 4 if padded else 0.0)
         items += draw_headline(doc, measured, hx0, hy)
         solids.append((hx0, ay, hx1, ay + head_rows * L))
         head_x = (hx0, hx1)
-    if boxed or art.tint is not None:
+    if padded:
         solids.append((ax, ay, ax + aw, ay + ah))
     if not parts or art.vertical_title:
         head_x = None
@@ -238,10 +241,10 @@ def compose_article(doc, art, page_index: int, ctxs: list, cache) -> BlockResult
     frames = []     # (page index, block, [(x0, x1, first row, last row)])
     first_rows = []
     for (x0, x1) in split_width(body_x0, region_chars, m, grid.gutter_chars, s):
-        top = line + (1 if boxed else 0)
+        top = line + (1 if padded else 0)
         if head_x is not None and x0 < head_x[1] - 0.01 and x1 > head_x[0] + 0.01:
             top = line + head_rows
-        first_rows.append((x0, x1, top, last_row - (1 if boxed else 0)))
+        first_rows.append((x0, x1, top, last_row - (1 if padded else 0)))
     frames.append((page_index, art, first_rows))
     ratio = m / max(1, region_cols)
     for pi, fb in chain_of(doc, art, page_index)[1:]:
