@@ -56,8 +56,11 @@ def screenshot(win, out: str, page: int = 1) -> str:
     if arts:
         win.ctrl.select(arts[:1])
     win.view.fit_page()
-    for _ in range(5):
-        app.processEvents()
+    from PySide6.QtCore import QDeadlineTimer, QEventLoop
+    for _ in range(10):      # let docks, tab bars and the deferred fit settle before grabbing
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, QDeadlineTimer(50))
+    win.view.fit_page()
+    app.processEvents()
     img = win.grab()
     img.save(out)
     return out

@@ -542,6 +542,7 @@ class PageScene(QGraphicsScene):
 
 class PageView(QGraphicsView):
     zoomChanged = Signal(float)
+    cursorMoved = Signal(float, float)     # page coordinates (pt) under the mouse
     MIN_ZOOM, MAX_ZOOM = 0.10, 8.0
 
     def __init__(self, scene: PageScene, parent=None):
@@ -555,6 +556,7 @@ class PageView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
         self._pan = None
 
     def _dpi_scale(self) -> float:
@@ -608,6 +610,8 @@ class PageView(QGraphicsView):
         super().mousePressEvent(ev)
 
     def mouseMoveEvent(self, ev):
+        sp = self.mapToScene(ev.position().toPoint())
+        self.cursorMoved.emit(sp.x(), sp.y())
         if self._pan is not None:
             d = ev.position() - self._pan
             self._pan = ev.position()

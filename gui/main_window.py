@@ -80,18 +80,29 @@ class MainWindow(QMainWindow):
         self.preflight.findingActivated.connect(self.reveal)
         L, R, B = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea,
                    Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomLeftCorner, L)
+        self.setCorner(Qt.Corner.BottomRightCorner, R)
         self.thumbs_dock = self._dock(self.thumbs, self.tr("Pages"), L, "pages")
         self.copy_dock = self._dock(self.copy, self.tr("Copy"), L, "copy")
         self.splitDockWidget(self.thumbs_dock, self.copy_dock, Qt.Orientation.Horizontal)
         self.props_dock = self._dock(self.props, self.tr("Properties"), R, "properties")
-        self.story_dock = self._dock(self.story, self.tr("Story editor"), R, "story")
+        from PySide6.QtWidgets import QScrollArea
+        story_scroll = QScrollArea()          # small screens: the editor scrolls instead of growing the window
+        story_scroll.setWidgetResizable(True)
+        story_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        story_scroll.setWidget(self.story)
+        self.story_dock = self._dock(story_scroll, self.tr("Story editor"), R, "story")
         self.splitDockWidget(self.props_dock, self.story_dock, Qt.Orientation.Vertical)
         self.styles_dock = self._dock(self.styles, self.tr("Styles"), R, "styles")
         self.tabifyDockWidget(self.props_dock, self.styles_dock)
         self.props_dock.raise_()
         self.preflight_dock = self._dock(self.preflight, self.tr("Preflight"), B, "preflight")
-        self.setCorner(Qt.Corner.BottomLeftCorner, L)
-        self.setCorner(Qt.Corner.BottomRightCorner, R)
+        from PySide6.QtWidgets import QUndoView
+        self.history = QUndoView(self.ctrl.undo)
+        self.history.setEmptyLabel(self.tr("<opened>"))
+        self.history_dock = self._dock(self.history, self.tr("History"), R, "history")
+        self.tabifyDockWidget(self.styles_dock, self.history_dock)
+        self.props_dock.raise_()
         self.resizeDocks([self.thumbs_dock, self.copy_dock], [150, 210], Qt.Orientation.Horizontal)
         self.resizeDocks([self.props_dock], [360], Qt.Orientation.Horizontal)
         self.resizeDocks([self.preflight_dock], [150], Qt.Orientation.Vertical)
@@ -188,7 +199,7 @@ class MainWindow(QMainWindow):
             m.addSeparator() if a is None else m.addAction(a)
         m.addSeparator()
         for d in (self.thumbs_dock, self.copy_dock, self.props_dock, self.story_dock, self.styles_dock,
-                  self.preflight_dock):
+                  self.preflight_dock, self.history_dock):
             m.addAction(d.toggleViewAction())
         m = mb.addMenu(self.tr("&Layout"))
         for a in (self.a_add_page, self.a_del_page, None, self.a_new_article, self.a_new_photo, self.a_link):
@@ -236,11 +247,26 @@ class MainWindow(QMainWindow):
         self.st_sel = QLabel()
         self.st_layout = QLabel()
         self.st_zoom = QLabel()
+        self.st_pos = QLabel()
+        self.st_pos.setMinimumWidth(230)
         sb.addWidget(self.st_sel, 1)
+        sb.addPermanentWidget(self.st_pos)
         sb.addPermanentWidget(self.st_layout)
+        self.view.cursorMoved.connect(self._cursor_status)
         sb.addPermanentWidget(self.st_zoom)
 
     # -- status ----------------------------------------------------------------------------------------
+    def _cursor_status(self, x, y):
+        g = self.ctrl.grid(self.scene.page_index)
+        mm = 25.4 / 72
+        inside = g.columns[0][0] <= x <= g.columns[-1][1] and g.top <= y <= g.top + g.lines * g.pitch
+        grid = ""
+        if inside:
+            col = next((i + 1 for i, (x0, x1) in enumerate(g.columns) if x < x1), len(g.columns))
+            line = int((y - g.top) // g.pitch) + 1
+            grid = self.tr("col %1 · line %2").replace("%1", str(col)).replace("%2", str(line)) + " · "
+        self.st_pos.setText(f"{grid}{x * mm:.1f}, {y * mm:.1f} mm")
+
     def _zoom_status(self, z):
         self.st_zoom.setText(f"{z * 100:.0f}%")
         self.zoom_box.setEditText(f"{z * 100:.0f}%")

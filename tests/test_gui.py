@@ -706,3 +706,14 @@ def test_one_character_edit_relayout_and_repaint_are_fast(win):
         win.view.viewport().grab()
         reps.append(time.perf_counter() - t)
     assert statistics.median(reps) < 0.3, reps
+
+
+def test_history_and_cursor_position(win):
+    from gui import commands
+    a = win.ctrl.doc.find("a1")[1]
+    win.ctrl.push(commands.SetAttrCommand(win.ctrl, a, "title", "标题", "Change title"))
+    assert win.history.model().rowCount() == 2          # <opened> + one command
+    g = win.ctrl.grid(0)
+    x, y, _w, _h = g.rect(model.GridPlace(3, 1, 40, 1))
+    win.view.cursorMoved.emit(x + 2, y + 2)
+    assert "3" in win.st_pos.text() and "40" in win.st_pos.text() and "mm" in win.st_pos.text()

@@ -3,36 +3,36 @@
   <context>
     <name />
     <message>
-      <location filename="../canvas.py" line="349" />
-      <location filename="../canvas.py" line="674" />
+      <location filename="../canvas.py" line="350" />
+      <location filename="../canvas.py" line="679" />
       <source>Resize</source>
       <translation>调整大小</translation>
     </message>
     <message>
-      <location filename="../canvas.py" line="349" />
-      <location filename="../canvas.py" line="534" />
-      <location filename="../canvas.py" line="674" />
+      <location filename="../canvas.py" line="350" />
+      <location filename="../canvas.py" line="535" />
+      <location filename="../canvas.py" line="679" />
       <source>Move</source>
       <translation>移动</translation>
     </message>
     <message>
-      <location filename="../canvas.py" line="488" />
+      <location filename="../canvas.py" line="489" />
       <source>Link to new frame</source>
       <translation>串文到新块</translation>
     </message>
     <message>
-      <location filename="../canvas.py" line="489" />
+      <location filename="../canvas.py" line="490" />
       <source>Add frame</source>
       <translation>添加续排块</translation>
     </message>
     <message>
-      <location filename="../canvas.py" line="490" />
-      <location filename="../canvas.py" line="496" />
+      <location filename="../canvas.py" line="491" />
+      <location filename="../canvas.py" line="497" />
       <source>Link</source>
       <translation>串文</translation>
     </message>
     <message>
-      <location filename="../canvas.py" line="537" />
+      <location filename="../canvas.py" line="538" />
       <source>Place %1</source>
       <translation>排入 %1</translation>
     </message>
@@ -198,372 +198,387 @@
       <translation>检查</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="119" />
+      <location filename="../main_window.py" line="95" />
+      <source>&lt;opened&gt;</source>
+      <translation>&lt;打开时&gt;</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="96" />
+      <source>History</source>
+      <translation>操作记录</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="125" />
       <source>&amp;New</source>
       <translation>新建(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="120" />
+      <location filename="../main_window.py" line="126" />
       <source>&amp;Open…</source>
       <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="121" />
+      <location filename="../main_window.py" line="127" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="122" />
+      <location filename="../main_window.py" line="128" />
       <source>Save &amp;As…</source>
       <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="123" />
+      <location filename="../main_window.py" line="129" />
       <source>&amp;Import copy…</source>
       <translation>导入稿件(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="124" />
+      <location filename="../main_window.py" line="130" />
       <source>&amp;Export PDF…</source>
       <translation>输出 PDF(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="125" />
+      <location filename="../main_window.py" line="131" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="126" />
+      <location filename="../main_window.py" line="132" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="129" />
+      <location filename="../main_window.py" line="135" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="132" />
+      <location filename="../main_window.py" line="138" />
       <source>&amp;Delete</source>
       <translation>删除(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="133" />
+      <location filename="../main_window.py" line="139" />
       <source>Select &amp;all</source>
       <translation>全选(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="134" />
+      <location filename="../main_window.py" line="140" />
       <source>Bring &amp;forward</source>
       <translation>上移一层(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="135" />
+      <location filename="../main_window.py" line="141" />
       <source>Send &amp;backward</source>
       <translation>下移一层(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="137" />
+      <location filename="../main_window.py" line="143" />
       <source>Align left</source>
       <translation>左对齐</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="137" />
+      <location filename="../main_window.py" line="143" />
       <source>Align right</source>
       <translation>右对齐</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="138" />
+      <location filename="../main_window.py" line="144" />
       <source>Align top</source>
       <translation>顶对齐</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="138" />
+      <location filename="../main_window.py" line="144" />
       <source>Align bottom</source>
       <translation>底对齐</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="139" />
+      <location filename="../main_window.py" line="145" />
       <source>Zoom &amp;in</source>
       <translation>放大(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="140" />
+      <location filename="../main_window.py" line="146" />
       <source>Zoom &amp;out</source>
       <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="141" />
+      <location filename="../main_window.py" line="147" />
       <source>Actual size</source>
       <translation>实际大小</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="142" />
+      <location filename="../main_window.py" line="148" />
       <source>Fit &amp;page</source>
       <translation>整版显示(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="143" />
+      <location filename="../main_window.py" line="149" />
       <source>Fit &amp;width</source>
       <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="144" />
+      <location filename="../main_window.py" line="150" />
       <source>Show guides</source>
       <translation>显示参考线</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="146" />
+      <location filename="../main_window.py" line="152" />
       <source>Column grid</source>
       <translation>分栏网格</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="148" />
+      <location filename="../main_window.py" line="154" />
       <source>Baseline grid</source>
       <translation>基线网格</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="150" />
+      <location filename="../main_window.py" line="156" />
       <source>Block outlines</source>
       <translation>块边框</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="152" />
+      <location filename="../main_window.py" line="158" />
       <source>Previous page</source>
       <translation>上一版</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="154" />
+      <location filename="../main_window.py" line="160" />
       <source>Next page</source>
       <translation>下一版</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="156" />
+      <location filename="../main_window.py" line="162" />
       <source>Add page</source>
       <translation>添加版面</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="157" />
+      <location filename="../main_window.py" line="163" />
       <source>Delete page</source>
       <translation>删除版面</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="158" />
-      <location filename="../main_window.py" line="640" />
-      <location filename="../main_window.py" line="641" />
+      <location filename="../main_window.py" line="164" />
+      <location filename="../main_window.py" line="661" />
+      <location filename="../main_window.py" line="662" />
       <source>New article</source>
       <translation>新建文章</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="159" />
+      <location filename="../main_window.py" line="165" />
       <source>New photo…</source>
       <translation>新建图片…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="160" />
+      <location filename="../main_window.py" line="166" />
       <source>Link to frame (串文)</source>
       <translation>串文</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="161" />
-      <location filename="../main_window.py" line="658" />
+      <location filename="../main_window.py" line="167" />
+      <location filename="../main_window.py" line="679" />
       <source>About Paiban</source>
       <translation>关于排版</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="165" />
+      <location filename="../main_window.py" line="171" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="168" />
+      <location filename="../main_window.py" line="174" />
       <source>Open &amp;recent</source>
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="178" />
+      <location filename="../main_window.py" line="184" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="182" />
-      <location filename="../main_window.py" line="609" />
+      <location filename="../main_window.py" line="188" />
       <location filename="../main_window.py" line="630" />
+      <location filename="../main_window.py" line="651" />
       <source>Align</source>
       <translation>对齐</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="185" />
+      <location filename="../main_window.py" line="191" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="193" />
+      <location filename="../main_window.py" line="199" />
       <source>&amp;Layout</source>
       <translation>版面(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="196" />
+      <location filename="../main_window.py" line="202" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="200" />
+      <location filename="../main_window.py" line="206" />
       <source>Main</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="257" />
+      <location filename="../main_window.py" line="262" />
+      <source>col %1 · line %2</source>
+      <translation>第%1栏 · 第%2行</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="278" />
       <source>Layout error: %1</source>
       <translation>排版错误：%1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="262" />
+      <location filename="../main_window.py" line="283" />
       <source>Layout %1 ms</source>
       <translation>排版 %1 毫秒</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="264" />
+      <location filename="../main_window.py" line="285" />
       <source>overset %1</source>
       <translation>溢出 %1 字</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="270" />
+      <location filename="../main_window.py" line="291" />
       <source>Page %1 of %2</source>
       <translation>第%1版，共%2版</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="290" />
+      <location filename="../main_window.py" line="311" />
       <source>Page %1</source>
       <translation>第%1版</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="294" />
-      <location filename="../main_window.py" line="492" />
+      <location filename="../main_window.py" line="315" />
+      <location filename="../main_window.py" line="513" />
       <source>Untitled</source>
       <translation>未命名</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="296" />
-      <location filename="../main_window.py" line="340" />
+      <location filename="../main_window.py" line="317" />
+      <location filename="../main_window.py" line="361" />
       <source>Paiban</source>
       <translation>排版</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="341" />
+      <location filename="../main_window.py" line="362" />
       <source>The document has unsaved changes. Save them?</source>
       <translation>文档有未保存的修改，要保存吗？</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="363" />
+      <location filename="../main_window.py" line="384" />
       <source>Open issue</source>
       <translation>打开报纸</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="364" />
-      <location filename="../main_window.py" line="429" />
+      <location filename="../main_window.py" line="385" />
+      <location filename="../main_window.py" line="450" />
       <source>Paiban issues (*.yaml *.yml)</source>
       <translation>排版文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="383" />
-      <location filename="../main_window.py" line="387" />
+      <location filename="../main_window.py" line="404" />
+      <location filename="../main_window.py" line="408" />
       <source>Cannot open %1</source>
       <translation>无法打开 %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="416" />
-      <location filename="../main_window.py" line="498" />
+      <location filename="../main_window.py" line="437" />
+      <location filename="../main_window.py" line="519" />
       <source>Recover</source>
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="417" />
+      <location filename="../main_window.py" line="438" />
       <source>Paiban found an autosaved copy of %1 that is newer than the file. It may hold changes from a session that ended unexpectedly. Recover it?</source>
       <translation>找到 %1 的自动保存副本，比文件更新，可能含有上次意外退出前的修改。要恢复吗？</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="429" />
+      <location filename="../main_window.py" line="450" />
       <source>Save issue</source>
       <translation>保存报纸</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="441" />
-      <location filename="../main_window.py" line="444" />
+      <location filename="../main_window.py" line="462" />
+      <location filename="../main_window.py" line="465" />
       <source>Cannot save</source>
       <translation>无法保存</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="454" />
+      <location filename="../main_window.py" line="475" />
       <source>Saved %1</source>
       <translation>已保存 %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="530" />
+      <location filename="../main_window.py" line="551" />
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="533" />
-      <location filename="../main_window.py" line="552" />
+      <location filename="../main_window.py" line="554" />
+      <location filename="../main_window.py" line="573" />
       <source>Import copy</source>
       <translation>导入稿件</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="534" />
+      <location filename="../main_window.py" line="555" />
       <source>Copy (*.txt *.docx);;Text (*.txt);;Word (*.docx)</source>
       <translation>稿件 (*.txt *.docx);;文本 (*.txt);;Word (*.docx)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="550" />
+      <location filename="../main_window.py" line="571" />
       <source>Cannot import</source>
       <translation>无法导入</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="571" />
-      <location filename="../main_window.py" line="573" />
+      <location filename="../main_window.py" line="592" />
+      <location filename="../main_window.py" line="594" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="585" />
+      <location filename="../main_window.py" line="606" />
       <source>Bring forward</source>
       <translation>上移一层</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="585" />
+      <location filename="../main_window.py" line="606" />
       <source>Send backward</source>
       <translation>下移一层</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="646" />
+      <location filename="../main_window.py" line="667" />
       <source>Choose image</source>
       <translation>选择图片</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="647" />
+      <location filename="../main_window.py" line="668" />
       <source>Images (*.jpg *.jpeg *.png *.tif *.tiff)</source>
       <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="649" />
+      <location filename="../main_window.py" line="670" />
       <source>New photo</source>
       <translation>新建图片</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="655" />
+      <location filename="../main_window.py" line="676" />
       <source>Click the frame the text continues in (Esc cancels)</source>
       <translation>单击续排的文字块（Esc 取消）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="659" />
+      <location filename="../main_window.py" line="680" />
       <source>Paiban — Chinese newspaper layout.
 Screen and PDF are drawn from the same laid-out tree.</source>
       <translation>排版——中文报纸排版。
 屏幕与 PDF 由同一排版结果绘制。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="665" />
+      <location filename="../main_window.py" line="686" />
       <source>Waiting for the export to finish…</source>
       <translation>正在等待输出完成…</translation>
     </message>

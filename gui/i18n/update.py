@@ -68,7 +68,8 @@ ZH = {
     "Untitled": "未命名", "Vertical": "竖排", "Vertical title": "竖排标题", "Warning": "警告", "Website": "网址",
     "Paiban — Chinese newspaper layout.\nScreen and PDF are drawn from the same laid-out tree.":
     "排版——中文报纸排版。\n屏幕与 PDF 由同一排版结果绘制。",
-    "Width (pt)": "线宽（磅）", "No problems found": "未发现问题", "Page setup and grid": "版心与网格", "Columns": "基本栏数",
+    "Width (pt)": "线宽（磅）", "No problems found": "未发现问题", "History": "操作记录", "<opened>": "<打开时>",
+    "col %1 · line %2": "第%1栏 · 第%2行", "Page setup and grid": "版心与网格", "Columns": "基本栏数",
     "Characters per column": "每栏字数", "Gutter (characters)": "栏距（字）", "Body size (pt)": "正文字号（磅）",
     "Line pitch (pt)": "行距（磅）", "Column rules": "栏线", "Header space (mm)": "报眉高度（毫米）", "Waiting for the export to finish…": "正在等待输出完成…", "%1 PNG proofs": "%1 张 PNG 校样",
     "Export even with preflight errors": "有检查错误时仍然输出",
