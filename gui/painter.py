@@ -364,6 +364,7 @@ def paint_page(p: QPainter, page: tree.LaidPage, faces: dict | None = None, *, p
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    p.setRenderHint(QPainter.RenderHint.VerticalSubpixelPositioning, True)   # baselines off the pixel grid
     if paper:
         b = page.bleed
         p.fillRect(QRectF(-b, -b, page.width + 2 * b, page.height + 2 * b), QColor(255, 255, 255))

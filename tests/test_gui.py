@@ -452,8 +452,9 @@ def test_export_in_thread_and_screen_matches_pdf(win, tmp_path, qtbot):
     assert len(dlg.result.pngs) == 4 and all(os.path.exists(p) for p in dlg.result.pngs)
     # page 1: the window's painter vs poppler's rendering of the PDF (trim + bleed: the PDF has no slug
     # without marks, so both rasters share their origin). Glyph edges are anti-aliased differently by Qt
-    # and poppler (2.8 % mean difference at 50 dpi straight); rasterised at 200 dpi and reduced 4× to
-    # 50 dpi the two agree within 2 %; a moved line, a missing block or a wrong colour shows far above that.
+    # and poppler (about 2.5 % mean difference at 50 dpi straight; Ghostscript and poppler differ by 5 % on
+    # the same PDF); rasterised at 200 dpi and reduced 4× to 50 dpi the two agree within 2 %. A moved line,
+    # a missing block or a wrong colour shows far above that (the wrong page below: over 2 × the difference).
     from PIL import Image, ImageChops, ImageStat
     lp = win.ctrl.laid.pages[0]
     b = _boxes(out)
@@ -474,7 +475,7 @@ def test_export_in_thread_and_screen_matches_pdf(win, tmp_path, qtbot):
         ink = 1 - sum(ImageStat.Stat(A).mean) / 3 / 255
         return sum(ImageStat.Stat(ImageChops.difference(A, B)).mean) / 3 / 255, ink
     d50, ink = mean_diff(50)
-    assert d50 < 0.04, d50
+    assert d50 < 0.03, d50
     assert ink > 0.05          # a real page with ink on it, not two blank rasters
     d, _ = mean_diff(200, reduce=4)
     assert d < 0.02, d
