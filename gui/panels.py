@@ -218,11 +218,38 @@ class CopyPanel(QWidget):
 
 # -- properties ---------------------------------------------------------------------------------------
 
+def _decor(name, fallback):
+    try:
+        from layout.compose import decor
+        return tuple(getattr(decor, name))
+    except (ImportError, AttributeError):
+        return fallback
+
+
 CHOICES = {
     "byline_position": ("end", "head", "lead"), "fit": ("fill", "fit", "manual"),
     "caption_position": ("below", "right"), "headline_align": ("center", "left", "right"),
-    "box": ("", "single", "double"), "style": ("single", "double", "dashed", "thick-thin"),
 }
+
+
+def choices(obj, name, doc):
+    """Allowed values of a field of a model object (None: free entry)."""
+    if name == "box" and isinstance(obj, model.Article):
+        return ("",) + _decor("BOX_STYLES", ("single", "double"))
+    if name == "style":
+        if isinstance(obj, model.RuleBlock):
+            return _decor("RULE_STYLES", ("single", "double", "dashed", "thick-thin"))
+        if isinstance(obj, model.BoxBlock):
+            return _decor("BOX_STYLES", ("single", "double"))
+        if isinstance(obj, model.TextBlock):
+            return tuple(sorted(set(doc.styles) | set(model.DEFAULT_STYLES)))
+    if name == "font" and isinstance(obj, model.Masthead):
+        try:
+            from layout.fonts import catalog
+            return tuple(catalog().known_names())
+        except Exception:  # noqa: BLE001
+            return None
+    return CHOICES.get(name)
 SKIP = {"id", "place", "body", "styles", "colour", "tint", "text", "crop"}
 
 
@@ -343,9 +370,10 @@ class PropertiesPanel(QScrollArea):
                 continue
             val = getattr(obj, name)
             w = None
-            if name in CHOICES or (name == "next" and isinstance(obj, model.Block)):
+            allowed = choices(obj, name, self.ctrl.doc)
+            if allowed is not None or (name == "next" and isinstance(obj, model.Block)):
                 w = QComboBox()
-                opts = list(CHOICES.get(name, ()))
+                opts = list(allowed or ())
                 if name == "next":
                     opts = [""] + [b.id for _, b in self.ctrl.doc.blocks()
                                    if isinstance(b, (model.Frame, model.Article)) and b is not obj]

@@ -718,3 +718,19 @@ def test_history_and_cursor_position(win):
     x, y, _w, _h = g.rect(model.GridPlace(3, 1, 40, 1))
     win.view.cursorMoved.emit(x + 2, y + 2)
     assert "3" in win.st_pos.text() and "40" in win.st_pos.text() and "mm" in win.st_pos.text()
+
+
+def test_property_choices_follow_the_block_kind(win):
+    from PySide6.QtWidgets import QComboBox
+    pi, tb = win.ctrl.doc.find("colophon")
+    win.go_to_page(pi)
+    win.ctrl.select(["colophon"])
+    win.props.rebuild()
+    style = win.props.widget().findChild(QComboBox, "prop_style")
+    items = [style.itemText(i) for i in range(style.count())]
+    assert "正文" in items and "double" not in items          # a text block's style is a paragraph style
+    win.ctrl.select(["a4"])
+    win.go_to_page(0)
+    win.ctrl.select(["a4"])
+    box_ = win.props.widget().findChild(QComboBox, "prop_box")
+    assert "花边1" in [box_.itemText(i) for i in range(box_.count())]
