@@ -68,6 +68,8 @@ class PageItem(QGraphicsItem):
             p.setPen(pen)
             p.setBrush(QColor(255, 160, 0, 50))
             p.drawRect(s.drop_preview)
+        if s.show_outlines:
+            self._threads(p)
         if not s.show_guides:
             return
         cos = QPen(QColor(0, 0, 0), 0)
@@ -102,6 +104,42 @@ class PageItem(QGraphicsItem):
             for i in range(g.lines + 1):
                 y = g.top + i * g.pitch
                 p.drawLine(QPointF(x0, y), QPointF(x1, y))
+
+
+    def _threads(self, p: QPainter):
+        """串文 links on this page: a line from each linked block's out-port to its continuation's top-left
+        (to the page edge with a page number when the continuation is on another page)."""
+        s = self.pscene
+        page = s.page()
+        if page is None:
+            return
+        pen = QPen(QColor(140, 70, 200, 200), 0, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        pen.setWidthF(1.4)
+        for b in page.blocks:
+            nxt = getattr(b, "next", "")
+            src = s.items_by_id.get(b.id)
+            if not nxt or src is None:
+                continue
+            a = src.mapToScene(src.port_rect().center())
+            dst = s.items_by_id.get(nxt)
+            p.setPen(pen)
+            if dst is not None:
+                t = dst.mapToScene(dst.r.topLeft())
+                p.drawLine(a, t)
+                p.setBrush(QColor(140, 70, 200))
+                p.drawEllipse(t, 2.0, 2.0)
+                p.setBrush(Qt.BrushStyle.NoBrush)
+            else:
+                pi, _blk = s.ctrl.find(nxt)
+                if pi is not None:
+                    p.save()
+                    f = QFont()
+                    f.setPointSizeF(7)
+                    p.setFont(f)
+                    p.setPen(QColor(140, 70, 200))
+                    p.drawText(QPointF(a.x() + 8, a.y() + 3), f"→ {pi + 1}")
+                    p.restore()
 
 
 class BlockItem(QGraphicsObject):
