@@ -80,7 +80,7 @@ class ThumbnailPanel(QWidget):
             self.list.addItem(it)
         self.list.setCurrentRow(min(cur, self.list.count() - 1))
         self._busy = False
-        self.refresh_images()
+        self._timer.start()       # thumbnails after the page itself has been painted (opening stays fast)
 
     def _label(self, i, p):
         return self.tr("Page %1").replace("%1", str(i + 1)) + (f" {p.section}" if p.section else "")

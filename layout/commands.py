@@ -55,6 +55,7 @@ def add_gui(sub) -> None:
     p.add_argument("--screenshot", metavar="OUT.png")
     p.add_argument("--page", type=int, default=1)
     p.add_argument("--size", default="1600x1000", metavar="WxH")
+    p.add_argument("--lang", choices=("zh", "en"), help="interface language (default zh; or PAIBAN_LANG)")
 
     def run(args):
         from gui.app import run as gui_run   # gui imports layout, never the reverse (lazy, at run time)
