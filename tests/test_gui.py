@@ -367,6 +367,20 @@ def test_save_reopen_compare(win, make_win, tmp_path, qtbot):
     assert w2.ctrl.doc.find("a4")[1].title == "改过的标题"
 
 
+def test_imported_copy_is_saved_and_reopened_unplaced(win, make_win, tmp_path):
+    txt = tmp_path / "来稿.txt"
+    txt.write_bytes("社区书屋开放\n\n书屋每天开放到晚上九点。\n\n欢迎居民借阅。\n".encode("gb18030"))
+    a = win.import_files([str(txt)])[0]
+    assert a in win.ctrl.unplaced
+    out = tmp_path / "with-copy.yaml"
+    assert win._save_to(str(out))
+    w2 = make_win()
+    assert w2.open_file(str(out)), w2.errors
+    got = [b for b in w2.ctrl.unplaced if b.id == a.id]
+    assert got and got[0].body == a.body and got[0].title == a.title
+    assert all(b.id != a.id for _, b in w2.ctrl.doc.blocks())     # still 待排, not on a page
+
+
 def test_autosave_and_recover(win, make_win, sample, qtbot):
     from gui import commands
     a = win.ctrl.doc.find("a1")[1]
