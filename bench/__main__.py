@@ -25,7 +25,7 @@ TARGETS = {
     ("e-window", "paiban"): ("< 2 s", 2.0),
 }
 DESCRIPTIONS = {
-    "a-compose": "(a) seed text (~4,000 chars) composed in 13-character columns, engine only",
+    "a-compose": "(a) seed text (~4,000 chars) composed in 13-character columns, engine only, every cache cleared before each run; 'analysis cached' keeps each paragraph's break and width analysis and recomputes the lines",
     "a-pdf": "(a) seed text to PDF in 13-character columns (8 columns, 对开)",
     "b-pdf": "(b) ten copies of the seed text (~40,000 chars) to PDF",
     "c-issue": "(c) four-page sample issue exported (PDF/X-1a, preflight), fresh process incl. font loading",

@@ -151,3 +151,16 @@ def test_rule_decided_windows_equal_uniseg(level):
     for _ in range(600):
         text = "".join(rnd.choice(TOKENS) for _ in range(rnd.randint(2, 12)))
         assert breaks.opportunities(text, level) == breaks.opportunities_reference(text, level), text
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_fast_path_equals_uniseg_with_spaces_decimals_and_percent(level):
+    """The rule-decided runs (spaces between Chinese, numbers like 96.4% and 1,500, words at a paragraph's
+    start or end) agree with uniseg, including where a uniseg window for a neighbouring run overlaps them."""
+    alpha = list("中文月日，。、；：！？“”‘’（）《》【】——……·  0123456789.%,abcZ") + list(ALPHABET)
+    rnd = random.Random(4321 + LEVELS.index(level))
+    for _ in range(3000):
+        text = "".join(rnd.choice(alpha) for _ in range(rnd.randint(1, 20)))
+        assert breaks.opportunities(text, level) == breaks.opportunities_reference(text, level), text
+    for text in ("3月9日下午", "率达96.4%，亿元", "出了100%的努力", "比拼 勇立潮头", "【 ｛中", "0%〈8", "徐超 陈明"):
+        assert breaks.opportunities(text, level) == breaks.opportunities_reference(text, level), text

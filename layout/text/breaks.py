@@ -10,6 +10,8 @@ table fast path (pure pairs); only the windows around other characters go throug
 """
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 
 from uniseg.linebreak import LineBreak as LB
@@ -80,13 +82,16 @@ def _zh_uax14_fast(text: str) -> list[bool]:
     # runs of other characters: an ASCII word/number or a single ASCII stop between two fast-path
     # characters is decided by rule; the rest go to uniseg in windows with two characters of context
     windows = []
+    decided = set()        # positions a rule-decided run settled: windows must not overwrite them
     i = 0
     while i < n:
         if cls[i] is None:
             j = i
             while j < n and cls[j] is None:
                 j += 1
-            if not _simple_run(text, cls, out, i, j):
+            if _simple_run(text, cls, out, i, j):
+                decided.update(range(i, j + 1))
+            else:
                 w0, w1 = max(0, i - 2), min(n, j + 2)
                 if windows and w0 <= windows[-1][1]:
                     windows[-1][1] = w1
@@ -99,7 +104,7 @@ def _zh_uax14_fast(text: str) -> list[bool]:
         sub = list(line_break_breakables(text[w0:w1], property=zh_property))
         for k in range(1, w1 - w0):
             p = w0 + k
-            if cls[p - 1] is None or cls[p] is None:
+            if (cls[p - 1] is None or cls[p] is None) and p not in decided:
                 out[p] = bool(sub[k])
     return out
 
@@ -108,19 +113,41 @@ _ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234567
 _ASCII_IS_EX = frozenset(",.;:!?")
 
 
+_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*%?\Z")
+
+
 def _simple_run(text, cls, out, i, j) -> bool:
-    """Decide the run text[i:j] by rule when it is one ASCII word/number, or one ASCII stop, between two
-    fast-path characters (the common case in Chinese copy); False when uniseg must look at it."""
-    if i < 1 or j >= len(text):
+    """Decide the run text[i:j] by rule when it is one ASCII word, one number (with decimals and a
+    trailing %), one ASCII stop or a run of spaces, next to fast-path characters or the paragraph's ends
+    (the common cases in Chinese copy); False when uniseg must look at it."""
+    n = len(text)
+    a = cls[i - 1] if i > 0 else None
+    b = cls[j] if j < n else None
+    if (i > 0 and a is None) or (j < n and b is None):
         return False
-    a, b = cls[i - 1], cls[j]
     run = text[i:j]
-    if all(c in _ALNUM for c in run):
-        out[i] = a != "OP"                                          # LB14 OP ×, else LB31
+    if run[0] == " " and run.strip(" ") == "":
+        if i == 0 or j == n:
+            return False
+        for k in range(i, j):
+            out[k] = False                                          # LB7 × SP
+        out[j] = not (b in ("CL", "EX") or a == "OP"                # LB13 × CL/EX; LB14 OP SP* ×
+                      or (a == "CL" and b == "NS") or (a == "B2" and b == "B2"))   # LB16, LB17; else LB18
+        return True
+    word = all(c in _ALNUM for c in run)
+    if word or _NUMBER.match(run):
+        if run[-1] == "%" and b == "OP":
+            return False                                            # LB25 PO × OP NU: needs the context
+        if i > 0:
+            out[i] = a != "OP"                                      # LB14 OP ×, else LB31
         for k in range(i + 1, j):
             out[k] = False                                          # LB28/LB25/LB23 inside
-        out[j] = b not in _NO_BREAK_BEFORE and text[j] not in "“‘"   # LB30: × non-East-Asian OP
+        if j < n:
+            # LB30: AL/NU × non-East-Asian OP (curly quotes are ambiguous width); a % (PO) has no such rule
+            out[j] = b not in _NO_BREAK_BEFORE and (run[-1] == "%" or text[j] not in "“‘")
         return True
+    if i < 1 or j >= n:
+        return False
     if len(run) == 1 and run in _ASCII_IS_EX:
         out[i] = False                                              # LB13 × IS, × EX
         out[j] = b not in _NO_BREAK_BEFORE
