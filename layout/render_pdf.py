@@ -126,6 +126,7 @@ class _Painter:
         self.fill_key = self.stroke_key = None   # colour last set (graphics state)
         self._adv_units: dict = {}  # font name -> glyph text -> advance in font units
         self._bad_chars: dict = {}  # font name -> glyph text -> characters the font lacks
+        self._subset_names: dict = {}   # font name -> subset number -> PDF resource name (this canvas)
 
     # fonts and colours
     def font(self, face_id: str):
@@ -266,6 +267,10 @@ class _Painter:
             return adv_units(s) * k1
 
         rotated = [g for g in run.glyphs if g.rotate]
+        g_0 = run.glyphs[0]
+        if not rotated and all(g.dy == g_0.dy for g in run.glyphs):
+            self._tj_run(run, name, font, size, th, adv_units)
+            return
         t = self.c.beginText()
         t.setFont(name, size)
         # Tz and Tc are text state: they outlive BT/ET, so track them across runs (reset per page / by Q)
@@ -320,6 +325,85 @@ class _Painter:
                 t.textOut(g.ch)
                 self.c.drawText(t)
                 self.c.restoreState()
+
+    def _tj_run(self, run: GlyphRun, name: str, font, size: float, th: float, adv_units) -> None:
+        """One horizontal run as one text object: a Tm at the run's first glyph, then per font subset one
+        TJ array whose numbers move each glyph from its natural advance to the engine's x (glyph text goes
+        through ReportLab's subset machinery, so embedding and ToUnicode stay ReportLab's)."""
+        from reportlab.lib.rl_accel import fp_str
+
+        c = self.c
+        doc = c._doc
+        glyphs = run.glyphs
+        k1 = size / 1000.0
+        code = ["BT"]
+        if abs(th * 100.0 - self.tz) > 1e-6:
+            code.append(f"{fp_str(th * 100.0)} Tz")
+            self.tz = th * 100.0
+        if self.tc is None or self.tc != 0.0:
+            code.append("0 Tc")
+            self.tc = 0.0
+        x0 = run.x + glyphs[0].x + glyphs[0].dx
+        code.append(f"1 0 0 1 {fp_str(x0)} {fp_str(self.H - (run.y + glyphs[0].dy))} Tm")
+        # the TJ number before each glyph that does not sit at the end of its predecessor's natural advance
+        f = k1 * th
+        scale = -1000.0 / (size * th)
+        strs: dict = {}
+        n = len(glyphs)
+        units = self._adv_units[name]
+        bad = self._bad_chars[name]
+        prev = glyphs[0]
+        end = prev.x + prev.dx + adv_units(prev.ch) * f
+        adj = [None] * n
+        inv = 1.0 / scale
+        for k in range(1, n):
+            g = glyphs[k]
+            here = g.x + g.dx
+            gap = here - end
+            if gap > 1e-4 or gap < -1e-4:
+                # 0.1 thousandth of the size (< 0.001 pt); the glyph is placed from where the rounded number
+                # really puts it, so rounding never accumulates along the line
+                v = round(gap * scale, 1)
+                t = strs.get(v)
+                if t is None:
+                    t = strs[v] = fp_str(v)
+                adj[k] = t
+                here = end + v * inv
+            else:
+                here = end
+            ch = g.ch
+            u = units.get(ch)
+            if u is None or ch in bad:
+                u = adv_units(ch)            # first sight of this text, or a character the font lacks
+            end = here + u * f
+        text = "".join(g.ch for g in glyphs)
+        if len(text) != n:                       # a glyph of several characters: the number goes before its first
+            adj = [a for g, a in zip(glyphs, adj) for a in ([a] + [None] * (len(g.ch) - 1))]
+        escape = c._escape
+        subset_names = self._subset_names.setdefault(name, {})   # per canvas: names are per document
+        subset_now = None
+        p0 = 0
+        for subset, data in font.splitString(text, doc):
+            if subset != subset_now:
+                sname = subset_names.get(subset)
+                if sname is None:
+                    sname = subset_names[subset] = font.getSubsetInternalName(subset, doc)
+                code.append(f"{sname} {fp_str(size)} Tf")
+                subset_now = subset
+            parts = []
+            start = 0
+            for i in range(len(data)):
+                t = adj[p0 + i]
+                if t is not None:
+                    if i > start:
+                        parts.append(f"({escape(data[start:i])})")
+                    parts.append(t)
+                    start = i
+            parts.append(f"({escape(data[start:])})")
+            p0 += len(data)
+            code.append(f"[{' '.join(parts)}] TJ")
+        code.append("ET")
+        c._code.append("\n".join(code))
 
     # vector items
     def rule(self, r: Rule) -> None:
