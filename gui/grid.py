@@ -1,13 +1,14 @@
 """The page grid (背景格) on screen: grid places ↔ rectangles in points, snapping, width labels.
 
-Columns and baselines come from the laid page (the composer's grid) when there is one, so snapping and
-the printed page agree; otherwise they are derived from the document's page setup the same way.
+Columns and baselines come from the composer's grid (``layout.compose.grid``), so snapping and the printed
+page agree.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from layout import model, tree
+from layout.compose.grid import Grid as EngineGrid
 
 MM = 72.0 / 25.4
 
@@ -25,22 +26,9 @@ class Grid:
 
     @classmethod
     def from_setup(cls, ps: model.PageSetup) -> "Grid":
-        try:
-            from layout.compose.grid import Grid as EngineGrid   # the composer's own grid arithmetic
-            g = EngineGrid.from_setup(ps)
-            return cls([tuple(c) for c in g.column_xs()], g.y0, g.leading, max(g.lines, 1), g.body_size,
-                       g.page_w, g.page_h, tuple(g.margins))
-        except ImportError:
-            pass
-        top, right, bottom, left = (m * MM for m in ps.margins)
-        w, h = ps.width * MM, ps.height * MM
-        colw = ps.column_chars * ps.body_size
-        gut = ps.gutter_chars * ps.body_size
-        n = max(1, ps.columns)
-        x0 = left + max(0.0, (w - left - right - (n * colw + (n - 1) * gut)) / 2)
-        cols = [(x0 + i * (colw + gut), x0 + i * (colw + gut) + colw) for i in range(n)]
-        lines = max(1, int((h - top - bottom) // ps.leading))
-        return cls(cols, top, ps.leading, lines, ps.body_size, w, h, (top, right, bottom, left))
+        g = EngineGrid.from_setup(ps)           # the composer's own grid arithmetic: screen and paper agree
+        return cls([tuple(c) for c in g.column_xs()], g.y0, g.leading, max(g.lines, 1), g.body_size,
+                   g.page_w, g.page_h, tuple(g.margins))
 
     @classmethod
     def for_page(cls, ps: model.PageSetup, laid: tree.LaidPage | None) -> "Grid":
