@@ -55,7 +55,8 @@ class Prepared:
 
     __slots__ = ("text", "n", "size", "em", "sx", "track", "face", "gid", "kind", "pcls", "w", "dx", "lcap",
                  "rcap", "gap", "gapmin", "gapmax", "spmin", "spmax", "brk", "bps", "W", "SH", "H",
-                 "missing", "punct", "ascent", "descent", "fallback_faces", "gt", "adj", "eq", "eqloose")
+                 "missing", "punct", "ascent", "descent", "fallback_faces", "gt", "adj", "eq", "eqloose", "cs", "ce",
+                 "sp")
 
     def cut_end(self, i: int) -> float:
         """Blank removed when character i ends a line (GB/T 15834 §5.1.10: line-end marks take 1/2 em)."""
@@ -240,4 +241,8 @@ def _prepare(text: str, style, cat) -> Prepared:
         eq[i] = not (pcls[i - 1] in ("connector", "solidus") or pcls[i] in ("connector", "solidus")
                      or a in "-/" or b in "-/")
     P.eq, P.eqloose = eq, eql
+    # per character: blank cut when it starts / ends a line (cut_start / cut_end as arrays, for the breaker)
+    P.cs = [lcap[i] if pcls[i] == "open" else 0.0 for i in range(n)]
+    P.ce = [rcap[i] if pcls[i] in ("stop", "pause", "close") else 0.0 for i in range(n)]
+    P.sp = "space" in kinds                              # any spaces (spaces are not glyphs)
     return P

@@ -11,6 +11,7 @@ not inside ——/……, a Latin word or a number (gaps beside connectors and s
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import accumulate, compress
 
 from .lines import PlacedGlyph
 
@@ -20,55 +21,78 @@ _UNSPLIT = "—…⋯"
 
 def place(P, s: int, e: int, avail: float, x0: float, mode: str, hang: bool,
           cut_start: bool = True) -> tuple[list, float, bool]:
+    raw, right, flush = place_raw(P, s, e, avail, x0, mode, hang, cut_start)
+    return list(map(PlacedGlyph, *raw)), right, flush
+
+
+_EMPTY = ("", (), (), (), (), ())
+
+
+def place_raw(P, s: int, e: int, avail: float, x0: float, mode: str, hang: bool,
+              cut_start: bool = True) -> tuple[tuple, float, bool]:
+    """Like :func:`place`, but the glyphs as parallel sequences (chars, x, w, dx, face, gid), spaces left
+    out; :class:`~layout.text.lines.Line` makes PlacedGlyph objects from them only when asked."""
     m = e - s
     if m <= 0:
-        return [], x0, False
-    em = P.em
+        return _EMPTY, x0, False
     w = P.w[s:e]
     dx = P.dx[s:e]
     g = P.gt[s:e]
     g[0] = 0.0
     last_in = m - 2 if hang else m - 1          # the hanging mark sits outside the measure
-    # adjustable characters of this line (punctuation with blank, spaces, Han–Latin gaps)
-    lo, hi = bisect_left(P.adj, s), bisect_left(P.adj, s + last_in + 1)
-    adj = [i - s for i in P.adj[lo:hi]]
-    lc = {j: P.lcap[s + j] for j in adj}
-    rc = {j: P.rcap[s + j] for j in adj}
-    if cut_start and lc.get(0) and P.pcls[s] == "open":
-        w[0] -= lc[0]
-        dx[0] -= lc[0]
-        lc[0] = 0.0
+    # blank trimmed at the line's edges: a leading opening mark, a hanging mark, the last mark inside
+    cut0 = cut_start and last_in >= 0 and P.lcap[s] and P.pcls[s] == "open"
+    if cut0:
+        c = P.lcap[s]
+        w[0] -= c
+        dx[0] -= c
     if hang:
-        c = P.cut_end(e - 1)                    # a hanging mark is half width too
+        c = P.ce[e - 1]                         # a hanging mark is half width too
         if c:
             w[m - 1] -= c
-    if last_in >= 0 and rc.get(last_in):
-        c = P.cut_end(s + last_in)
+    cut_last = False
+    if last_in >= 0 and P.rcap[s + last_in]:
+        c = P.ce[s + last_in]
         if c:
             w[last_in] -= c
-            rc[last_in] = 0.0
-    content = sum(w[: last_in + 1]) + sum(g[1: last_in + 1])
+            cut_last = True
+    if last_in == m - 1:
+        content = sum(w) + sum(g[1:])
+    else:
+        content = sum(w[: last_in + 1]) + sum(g[1: last_in + 1])
     diff = avail - content
     flush = True
-    if diff < -EPS:
-        flush = _shrink(P, s, adj, w, dx, g, lc, rc, -diff, last_in, mode)
-    elif diff > EPS and mode in ("justify", "distribute", "fit"):
-        flush, x0 = _expand(P, s, adj, w, g, diff, last_in, mode, x0)
+    if diff < -EPS or (diff > EPS and mode in ("justify", "distribute", "fit")):
+        # adjustable characters of this line (punctuation with blank, spaces, Han–Latin gaps)
+        lo, hi = bisect_left(P.adj, s), bisect_left(P.adj, s + last_in + 1)
+        adj = [i - s for i in P.adj[lo:hi]]
+        if diff < -EPS:
+            lcap, rcap = P.lcap, P.rcap
+            lc = {j: lcap[s + j] for j in adj}
+            rc = {j: rcap[s + j] for j in adj}
+            if cut0:
+                lc[0] = 0.0
+            if cut_last:
+                rc[last_in] = 0.0
+            flush = _shrink(P, s, adj, w, dx, g, lc, rc, -diff, last_in, mode)
+        else:
+            flush, x0 = _expand(P, s, adj, w, g, diff, last_in, mode, x0)
     elif diff > EPS:
         flush = False
-    glyphs = []
-    x = x0
-    ch, face, gid, kinds = P.text, P.face, P.gid, P.kind
-    right = x0
-    for j in range(m):
-        x += g[j]
-        i = s + j
-        if kinds[i] != "space":
-            glyphs.append(PlacedGlyph(ch[i], x, w[j], dx[j], face[i], gid[i]))
-        x += w[j]
-        if j == last_in:
-            right = x
-    return glyphs, right, flush
+    # x of each box: x0, then gap and box in turn, summed left to right
+    inter = [0.0] * (2 * m)
+    inter[0::2] = g
+    inter[1::2] = w
+    xs = list(accumulate(inter, initial=x0))
+    right = xs[2 * last_in + 2] if last_in >= 0 else x0
+    chars, xs, face, gid = P.text[s:e], xs[1::2], P.face[s:e], P.gid[s:e]
+    if P.sp:
+        keep = [k != "space" for k in P.kind[s:e]]
+        if not all(keep):
+            chars = "".join(compress(chars, keep))
+            xs, w, dx = list(compress(xs, keep)), list(compress(w, keep)), list(compress(dx, keep))
+            face, gid = list(compress(face, keep)), list(compress(gid, keep))
+    return (chars, xs, w, dx, face, gid), right, flush
 
 
 def _shrink(P, s, adj, w, dx, g, lc, rc, need, last_in, mode):
@@ -162,4 +186,4 @@ def _equal_gaps(P, s, last_in, loose):
     """Gaps (j: before glyph j of the line) that may take equal extra space; ``loose`` adds those beside
     connectors and solidi.  Never inside ——/……, a Latin word or a number, nor beside a space."""
     flags = P.eqloose if loose else P.eq
-    return [j for j in range(1, last_in + 1) if flags[s + j]]
+    return list(compress(range(1, last_in + 1), flags[s + 1: s + last_in + 1]))

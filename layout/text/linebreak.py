@@ -21,7 +21,7 @@ from bisect import bisect_right
 
 from .. import fonts as _fonts
 from . import itemize
-from .justify import place
+from .justify import place, place_raw
 from .lines import Line
 
 EPS = 1e-4
@@ -29,15 +29,17 @@ EPS = 1e-4
 
 def _metrics(P, s, e):
     """(e without trailing spaces, natural width, shrinkable amount) of characters s..e on one line."""
-    kind = P.kind
-    while e > s and kind[e - 1] == "space":
-        e -= 1
+    if P.sp:
+        kind = P.kind
+        while e > s and kind[e - 1] == "space":
+            e -= 1
     if e == s:
         return e, 0.0, 0.0
-    cs = P.cut_start(s)
-    ce = P.cut_end(e - 1)
-    nat = P.W[e] - P.W[s] - P.gap[s] + P.track * (e - s - 1) - cs - ce
-    shr = P.SH[e] - P.SH[s] - (P.gap[s] - P.gapmin[s]) - cs - ce
+    cs = P.cs[s]
+    ce = P.ce[e - 1]
+    gap = P.gap
+    nat = P.W[e] - P.W[s] - gap[s] + P.track * (e - s - 1) - cs - ce
+    shr = P.SH[e] - P.SH[s] - (gap[s] - P.gapmin[s]) - cs - ce
     return e, nat, shr
 
 
@@ -55,6 +57,27 @@ def _fits(P, s, e, avail, hanging):
     return 0
 
 
+def _fitter(P, s, avail):
+    """``fits(e)``: whether characters s..e fit ``avail`` without hanging (``_fits(P, s, e, avail, False)``
+    with the start's terms looked up once; the same arithmetic in the same order)."""
+    W, SH, ce, track = P.W, P.SH, P.ce, P.track
+    kind = P.kind if P.sp else None
+    Ws, SHs, gs, gms, cs = W[s], SH[s], P.gap[s], P.gap[s] - P.gapmin[s], P.cs[s]
+    lim = avail + EPS
+    zero = 0.0 - 0.0 <= lim
+    s1 = s + 1
+
+    def fits(e):
+        if kind is not None:
+            while e > s and kind[e - 1] == "space":
+                e -= 1
+        if e == s:
+            return zero
+        c = ce[e - 1]
+        return ((W[e] - Ws - gs + track * (e - s1) - cs - c) - (SH[e] - SHs - gms - cs - c)) <= lim
+    return fits
+
+
 def _choose(P, s, avail, hanging):
     """(end, hang, emergency): the furthest break opportunity after s whose line fits ``avail``.
 
@@ -63,24 +86,26 @@ def _choose(P, s, avail, hanging):
     bps = P.bps
     k0 = bisect_right(bps, s)
     nb = len(bps)
-    if k0 >= nb or not _fits(P, s, bps[k0], avail, False):
+    fits = _fitter(P, s, avail)
+    if k0 >= nb or not fits(bps[k0]):
         if k0 < nb and hanging and _fits(P, s, bps[k0], avail, True) == 2:
             return bps[k0], True, False
         # nothing fits: an over-long word or number; break it by characters as a last resort
         e = s + 1
-        while e < P.n and _fits(P, s, e + 1, avail, False):
+        n = P.n
+        while e < n and fits(e + 1):
             e += 1
         return e, False, True
     lo, step = k0, 1
     hi = k0 + 1
-    while hi < nb and _fits(P, s, bps[hi], avail, False):
+    while hi < nb and fits(bps[hi]):
         lo = hi
         step *= 2
         hi = lo + step
     hi = min(hi, nb)
     while hi - lo > 1:                       # invariant: bps[lo] fits, bps[hi] (or the end) does not
         mid = (lo + hi) // 2
-        if _fits(P, s, bps[mid], avail, False):
+        if fits(bps[mid]):
             lo = mid
         else:
             hi = mid
@@ -198,18 +223,17 @@ class ParagraphComposer:
             mode = "distribute"
         else:
             mode = "natural"
-        glyphs, right, flush = place(P, s, e2, avail, indent, mode, hang)
-        if align in ("center", "right") and glyphs:
+        raw, right, flush = place_raw(P, s, e2, avail, indent, mode, hang)
+        if align in ("center", "right") and raw[1]:
             slack = width - right
             shift = slack / 2 if align == "center" else slack
-            for g in glyphs:
-                g.x += shift
+            raw = (raw[0], [x + shift for x in raw[1]]) + raw[2:]
             right += shift
-        missing = [(c, i) for c, i in P.missing if s <= i < e2]
-        line = Line(glyphs=glyphs, text=P.text[s:e2], start=s, end=e2, width=right, measure=width,
-                    size=P.size, hscale=float(self.style.hscale), first=first, last=last,
-                    flush=flush and mode in ("justify", "distribute"), hanging=hang, emergency=emergency,
-                    indent=indent, ascent=P.ascent, descent=P.descent, missing=missing)
+        missing = [(c, i) for c, i in P.missing if s <= i < e2] if P.missing else []
+        line = Line._from_raw(raw, text=P.text[s:e2], start=s, end=e2, width=right, measure=width,
+                              size=P.size, hscale=float(self.style.hscale), first=first, last=last,
+                              flush=flush and mode in ("justify", "distribute"), hanging=hang, emergency=emergency,
+                              indent=indent, ascent=P.ascent, descent=P.descent, missing=missing)
         self.pos = nxt
         self.line_no += 1
         return line

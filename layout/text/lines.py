@@ -49,9 +49,36 @@ class Line:
     descent: float = 0.0
     missing: list = field(default_factory=list)
 
+    # The engine hands a line its glyphs as parallel sequences (chars, x, w, dx, face, gid) in ``_raw``;
+    # ``glyphs`` (a property, see below) makes the PlacedGlyph objects on first use, and ``runs()`` makes
+    # tree.Glyphs straight from the sequences when nobody has asked for (and perhaps changed) ``glyphs``.
+    _g = None
+    _raw = None
+
     def runs(self, x: float, baseline_y: float, colour=BLACK, hscale: float | None = None) -> list:
         """``tree.GlyphRun``s of this line (one per run of glyphs in one face), origin (x, baseline_y)."""
         hs = self.hscale if hscale is None else hscale
+        raw = self._raw
+        if raw is not None and self._g is None:
+            chs, xs, ws, dxs, faces, gids = raw
+            n = len(xs)
+            if not n:
+                return []
+            size = self.size
+            f = faces[0]
+            if faces.count(f) == n:
+                return [GlyphRun(f, size, x, baseline_y, list(map(Glyph, chs, xs, ws, dxs, gids)), colour, hs)]
+            out = []
+            i = 0
+            while i < n:
+                f = faces[i]
+                j = i + 1
+                while j < n and faces[j] == f:
+                    j += 1
+                out.append(GlyphRun(f, size, x, baseline_y,
+                                    list(map(Glyph, chs[i:j], xs[i:j], ws[i:j], dxs[i:j], gids[i:j])), colour, hs))
+                i = j
+            return out
         out: list = []
         cur = None
         for g in self.glyphs:
@@ -61,7 +88,29 @@ class Line:
             cur.glyphs.append(Glyph(g.ch, g.x, g.w, g.dx, g.gid))
         return out
 
+    @classmethod
+    def _from_raw(cls, raw, **kw) -> "Line":
+        line = cls(glyphs=None, **kw)
+        line._raw = raw
+        return line
+
     def to_json(self) -> dict:
         return {"text": self.text, "width": round(self.width, 4),
                 "glyphs": [{"ch": g.ch, "x": round(g.x, 4), "w": round(g.w, 4), "font": g.face}
                            for g in self.glyphs]}
+
+
+def _get_glyphs(self) -> list:
+    g = self._g
+    if g is None:
+        raw = self._raw
+        g = self._g = list(map(PlacedGlyph, *raw)) if raw is not None else None
+    return g
+
+
+def _set_glyphs(self, value) -> None:
+    self._g = value
+    self._raw = None
+
+
+Line.glyphs = property(_get_glyphs, _set_glyphs, doc="list of PlacedGlyph (made on first use)")
