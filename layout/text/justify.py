@@ -80,12 +80,23 @@ def place_raw(P, s: int, e: int, avail: float, x0: float, mode: str, hang: bool,
     elif diff > EPS:
         flush = False
     # x of each box: x0, then gap and box in turn, summed left to right
-    inter = [0.0] * (2 * m)
-    inter[0::2] = g
-    inter[1::2] = w
-    xs = list(accumulate(inter, initial=x0))
-    right = xs[2 * last_in + 2] if last_in >= 0 else x0
-    chars, xs, face, gid = P.text[s:e], xs[1::2], P.face[s:e], P.gid[s:e]
+    if last_in == m - 1:
+        xs = []
+        app = xs.append
+        x = x0
+        for a, b in zip(g, w):
+            x += a
+            app(x)
+            x += b
+        right = x
+    else:
+        inter = [0.0] * (2 * m)
+        inter[0::2] = g
+        inter[1::2] = w
+        xs = list(accumulate(inter, initial=x0))
+        right = xs[2 * last_in + 2] if last_in >= 0 else x0
+        xs = xs[1::2]
+    chars, face, gid = P.text[s:e], P.face[s:e], P.gid[s:e]
     if P.sp:
         keep = [k != "space" for k in P.kind[s:e]]
         if not all(keep):
@@ -148,7 +159,7 @@ def _shrink(P, s, adj, w, dx, g, lc, rc, need, last_in, mode):
 def _expand(P, s, adj, w, g, need, last_in, mode, x0):
     em, t = P.em, P.track
     kinds, spmax, gap, gapmax = P.kind, P.spmax, P.gap, P.gapmax
-    steps = [[], []]
+    steps = [[], []] if adj else ()
     for j in adj:
         i = s + j
         if kinds[i] == "space":
@@ -157,6 +168,8 @@ def _expand(P, s, adj, w, g, need, last_in, mode, x0):
         if j >= 1 and gap[i] > EPS:
             steps[1].append((gapmax[i] - (g[j] - t), "g", j))
     for items in steps:
+        if not items:
+            continue
         total = sum(c for c, _, _ in items if c > EPS)
         if total <= EPS:
             continue

@@ -82,30 +82,50 @@ def _choose(P, s, avail, hanging):
     """(end, hang, emergency): the furthest break opportunity after s whose line fits ``avail``.
 
     The minimum width of a line (everything squeezed) only grows with its end, so the furthest fitting
-    opportunity is found by binary search over the opportunities."""
+    opportunity is found by binary search over the opportunities.  (The test is ``_fits(P, s, e, avail,
+    False)`` written out: the same arithmetic in the same order, with the line start's terms looked up
+    once and each opportunity's end without trailing spaces taken from ``P.bpe``.)"""
     bps = P.bps
     k0 = bisect_right(bps, s)
     nb = len(bps)
-    fits = _fitter(P, s, avail)
-    if k0 >= nb or not fits(bps[k0]):
+    if k0 >= nb or not _fits(P, s, bps[k0], avail, False):
         if k0 < nb and hanging and _fits(P, s, bps[k0], avail, True) == 2:
             return bps[k0], True, False
         # nothing fits: an over-long word or number; break it by characters as a last resort
+        fits = _fitter(P, s, avail)
         e = s + 1
         n = P.n
         while e < n and fits(e + 1):
             e += 1
         return e, False, True
+    W, SH, ce, track, ends = P.W, P.SH, P.ce, P.track, P.bpe
+    Ws, SHs, gs, gms, cs = W[s], SH[s], P.gap[s], P.gap[s] - P.gapmin[s], P.cs[s]
+    lim = avail + EPS
+    zero = 0.0 - 0.0 <= lim
+    s1 = s + 1
     lo, step = k0, 1
     hi = k0 + 1
-    while hi < nb and fits(bps[hi]):
+    while hi < nb:
+        e = ends[hi]
+        if e > s:
+            c = ce[e - 1]
+            if ((W[e] - Ws - gs + track * (e - s1) - cs - c) - (SH[e] - SHs - gms - cs - c)) > lim:
+                break
+        elif not zero:
+            break
         lo = hi
         step *= 2
         hi = lo + step
     hi = min(hi, nb)
     while hi - lo > 1:                       # invariant: bps[lo] fits, bps[hi] (or the end) does not
         mid = (lo + hi) // 2
-        if fits(bps[mid]):
+        e = ends[mid]
+        if e > s:
+            c = ce[e - 1]
+            ok = ((W[e] - Ws - gs + track * (e - s1) - cs - c) - (SH[e] - SHs - gms - cs - c)) <= lim
+        else:
+            ok = zero
+        if ok:
             lo = mid
         else:
             hi = mid
@@ -178,8 +198,9 @@ class ParagraphComposer:
         P = self.P
         bps = P.bps
         need_han = int(self.style.min_last_han)
-        rest_is_last = bool(_fits(P, _skip_spaces(P, e), P.n, width, bool(self.style.hanging)))
-        if rest_is_last and need_han > 0 and P.H[P.n] - P.H[e] < need_han and P.H[P.n] - P.H[s] >= need_han:
+        H, n = P.H, P.n
+        if (need_han > 0 and H[n] - H[e] < need_han and H[n] - H[s] >= need_han
+                and _fits(P, _skip_spaces(P, e), n, width, bool(self.style.hanging))):   # the rest is the last line
             k = bisect_right(bps, e) - 2
             tries = 0
             while k >= 0 and bps[k] > s and tries < 8:
@@ -230,10 +251,9 @@ class ParagraphComposer:
             raw = (raw[0], [x + shift for x in raw[1]]) + raw[2:]
             right += shift
         missing = [(c, i) for c, i in P.missing if s <= i < e2] if P.missing else []
-        line = Line._from_raw(raw, text=P.text[s:e2], start=s, end=e2, width=right, measure=width,
-                              size=P.size, hscale=float(self.style.hscale), first=first, last=last,
-                              flush=flush and mode in ("justify", "distribute"), hanging=hang, emergency=emergency,
-                              indent=indent, ascent=P.ascent, descent=P.descent, missing=missing)
+        line = Line._from_raw(raw, P.text[s:e2], s, e2, right, width, P.size, float(self.style.hscale), first, last,
+                              flush and mode in ("justify", "distribute"), hang, emergency, indent, P.ascent,
+                              P.descent, missing)
         self.pos = nxt
         self.line_no += 1
         return line

@@ -89,9 +89,15 @@ class Line:
         return out
 
     @classmethod
-    def _from_raw(cls, raw, **kw) -> "Line":
-        line = cls(glyphs=None, **kw)
-        line._raw = raw
+    def _from_raw(cls, raw, text, start, end, width, measure, size, hscale, first, last, flush, hanging,
+                  emergency, indent, ascent, descent, missing) -> "Line":
+        """``Line(glyphs, text, ...)`` with the glyphs as the engine's parallel sequences (the fields set
+        directly: one dict instead of eighteen attribute stores; Line has no __post_init__)."""
+        line = cls.__new__(cls)
+        line.__dict__ = {"text": text, "start": start, "end": end, "width": width, "measure": measure,
+                         "size": size, "hscale": hscale, "first": first, "last": last, "flush": flush,
+                         "hanging": hanging, "emergency": emergency, "indent": indent, "ascent": ascent,
+                         "descent": descent, "missing": missing, "_raw": raw}
         return line
 
     def to_json(self) -> dict:
