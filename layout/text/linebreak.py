@@ -185,7 +185,7 @@ class ParagraphComposer:
             return None
         s = self.pos
         first = self.line_no == 0
-        indent = self._indent(first)
+        indent = self._indent(True) if first else 0.0
         avail = width - indent
         hanging = bool(self.style.hanging)
         e, hang, emergency = _choose(P, s, avail, hanging)
@@ -232,12 +232,14 @@ class ParagraphComposer:
 
     def _make(self, s, e, hang, emergency, width, indent, avail, first) -> Line:
         P = self.P
-        nxt = _skip_spaces(P, e)
+        e2 = nxt = e
+        if P.sp:
+            nxt = _skip_spaces(P, e)
+            while e2 > s and P.kind[e2 - 1] == "space":
+                e2 -= 1
         last = nxt >= P.n
-        e2 = e
-        while e2 > s and P.kind[e2 - 1] == "space":
-            e2 -= 1
-        align = self.style.align
+        style = self.style
+        align = style.align
         if align == "justify":
             mode = "natural" if last else "justify"
         elif align == "distribute":
@@ -251,7 +253,7 @@ class ParagraphComposer:
             raw = (raw[0], [x + shift for x in raw[1]]) + raw[2:]
             right += shift
         missing = [(c, i) for c, i in P.missing if s <= i < e2] if P.missing else []
-        line = Line._from_raw(raw, P.text[s:e2], s, e2, right, width, P.size, float(self.style.hscale), first, last,
+        line = Line._from_raw(raw, P.text[s:e2], s, e2, right, width, P.size, float(style.hscale), first, last,
                               flush and mode in ("justify", "distribute"), hang, emergency, indent, P.ascent,
                               P.descent, missing)
         self.pos = nxt
