@@ -80,7 +80,13 @@ def place_raw(P, s: int, e: int, avail: float, x0: float, mode: str, hang: bool,
     elif diff > EPS:
         flush = False
     # x of each box: x0, then gap and box in turn, summed left to right
-    if last_in == m - 1:
+    if not any(g):
+        # no gaps (no tracking, justification or Han–Latin space): the same sums without the + 0.0 steps
+        # (only the first one can change a bit: -0.0 + 0.0 is 0.0)
+        xs = list(accumulate(w, initial=x0 + 0.0))
+        right = xs[last_in + 1] if last_in >= 0 else x0
+        xs.pop()
+    elif last_in == m - 1:
         xs = []
         app = xs.append
         x = x0

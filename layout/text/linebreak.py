@@ -88,7 +88,20 @@ def _choose(P, s, avail, hanging):
     bps = P.bps
     k0 = bisect_right(bps, s)
     nb = len(bps)
-    if k0 >= nb or not _fits(P, s, bps[k0], avail, False):
+    W, SH, ce, track, ends = P.W, P.SH, P.ce, P.track, P.bpe
+    Ws, SHs, gs, gms, cs = W[s], SH[s], P.gap[s], P.gap[s] - P.gapmin[s], P.cs[s]
+    lim = avail + EPS
+    zero = 0.0 - 0.0 <= lim
+    s1 = s + 1
+    ok = False
+    if k0 < nb:
+        e = ends[k0]
+        if e > s:
+            c = ce[e - 1]
+            ok = ((W[e] - Ws - gs + track * (e - s1) - cs - c) - (SH[e] - SHs - gms - cs - c)) <= lim
+        else:
+            ok = zero
+    if not ok:
         if k0 < nb and hanging and _fits(P, s, bps[k0], avail, True) == 2:
             return bps[k0], True, False
         # nothing fits: an over-long word or number; break it by characters as a last resort
@@ -98,11 +111,6 @@ def _choose(P, s, avail, hanging):
         while e < n and fits(e + 1):
             e += 1
         return e, False, True
-    W, SH, ce, track, ends = P.W, P.SH, P.ce, P.track, P.bpe
-    Ws, SHs, gs, gms, cs = W[s], SH[s], P.gap[s], P.gap[s] - P.gapmin[s], P.cs[s]
-    lim = avail + EPS
-    zero = 0.0 - 0.0 <= lim
-    s1 = s + 1
     lo, step = k0, 1
     hi = k0 + 1
     while hi < nb:
@@ -253,7 +261,7 @@ class ParagraphComposer:
             raw = (raw[0], [x + shift for x in raw[1]]) + raw[2:]
             right += shift
         missing = [(c, i) for c, i in P.missing if s <= i < e2] if P.missing else []
-        line = Line._from_raw(raw, P.text[s:e2], s, e2, right, width, P.size, float(style.hscale), first, last,
+        line = Line._from_raw(raw, raw[0] if not P.sp else P.text[s:e2], s, e2, right, width, P.size, float(style.hscale), first, last,
                               flush and mode in ("justify", "distribute"), hang, emergency, indent, P.ascent,
                               P.descent, missing)
         self.pos = nxt
