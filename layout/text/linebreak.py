@@ -261,7 +261,8 @@ class ParagraphComposer:
             raw = (raw[0], [x + shift for x in raw[1]]) + raw[2:]
             right += shift
         missing = [(c, i) for c, i in P.missing if s <= i < e2] if P.missing else []
-        line = Line._from_raw(raw, raw[0] if not P.sp else P.text[s:e2], s, e2, right, width, P.size, float(style.hscale), first, last,
+        text = raw[0] if not P.sp else P.text[s:e2]          # no spaces: the glyphs' text is the line's
+        line = Line._from_raw(raw, text, s, e2, right, width, P.size, float(style.hscale), first, last,
                               flush and mode in ("justify", "distribute"), hang, emergency, indent, P.ascent,
                               P.descent, missing)
         self.pos = nxt

@@ -4,10 +4,13 @@ Contract: a :class:`Line` holds :class:`PlacedGlyph` boxes (``x`` left edge from
 advance after compression, ``dx`` glyph origin inside the box, ``face`` catalogue id).  Spaces are not
 glyphs; they show as gaps.  ``Line.runs(x, baseline_y)`` groups glyphs by face into ``tree.GlyphRun``s
 that share the line's origin, so painters place every glyph exactly where the engine put it.
+
+Lines the engine sets carry their glyphs as parallel sequences; ``Line.glyphs`` makes the PlacedGlyph
+objects on first use (a line only turned into runs never makes them), with the same values either way.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from ..tree import BLACK, Glyph, GlyphRun
 
@@ -93,7 +96,7 @@ class Line:
                   emergency, indent, ascent, descent, missing) -> "Line":
         """``Line(glyphs, text, ...)`` with the glyphs as the engine's parallel sequences (the fields set
         directly: one dict instead of eighteen attribute stores; Line has no __post_init__)."""
-        line = cls.__new__(cls)
+        line = _new(cls)
         line.__dict__ = {"text": text, "start": start, "end": end, "width": width, "measure": measure,
                          "size": size, "hscale": hscale, "first": first, "last": last, "flush": flush,
                          "hanging": hanging, "emergency": emergency, "indent": indent, "ascent": ascent,
@@ -110,7 +113,9 @@ def _get_glyphs(self) -> list:
     g = self._g
     if g is None:
         raw = self._raw
-        g = self._g = list(map(PlacedGlyph, *raw)) if raw is not None else None
+        if raw is not None:
+            g = self._g = list(map(PlacedGlyph, *raw))
+            self._raw = None
     return g
 
 
@@ -120,3 +125,10 @@ def _set_glyphs(self, value) -> None:
 
 
 Line.glyphs = property(_get_glyphs, _set_glyphs, doc="list of PlacedGlyph (made on first use)")
+_new = object.__new__
+
+# Line._from_raw sets every field but ``glyphs`` itself: keep it in step with the dataclass
+_RAW_FIELDS = {"glyphs", "text", "start", "end", "width", "measure", "size", "hscale", "first", "last", "flush",
+               "hanging", "emergency", "indent", "ascent", "descent", "missing"}
+if {f.name for f in fields(Line)} != _RAW_FIELDS:
+    raise RuntimeError("layout.text.lines: Line's fields changed; update Line._from_raw")
