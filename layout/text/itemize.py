@@ -56,7 +56,7 @@ class Prepared:
     __slots__ = ("text", "n", "size", "em", "sx", "track", "face", "gid", "kind", "pcls", "w", "dx", "lcap",
                  "rcap", "gap", "gapmin", "gapmax", "spmin", "spmax", "brk", "bps", "W", "SH", "H",
                  "missing", "punct", "ascent", "descent", "fallback_faces", "gt", "adj", "eq", "eqloose", "cs", "ce",
-                 "sp", "bpe")
+                 "sp", "bpe", "bpd")
 
     def cut_end(self, i: int) -> float:
         """Blank removed when character i ends a line (GB/T 15834 §5.1.10: line-end marks take 1/2 em)."""
@@ -251,4 +251,15 @@ def _prepare(text: str, style, cat) -> Prepared:
             e -= 1
         bpe.append(e)
     P.bpe = bpe
+    # The squeezed width of a line s..e is W[e] - SH[e] + track * e less terms of s.  When that grows by more
+    # than any rounding error from each opportunity to the next (or stays put: same end), whether a line
+    # fits is monotonic in its end for every start, and the breaker may look up the last fitting opportunity
+    # by bisection in these values (``bpd``) instead of galloping; None when it does not hold.
+    bpd = [W[e] - SH[e] for e in bpe]
+    ok = t == 0.0
+    for k in range(len(bpe) - 1):
+        if not ok:
+            break
+        ok = bpe[k + 1] == bpe[k] or bpd[k + 1] - bpd[k] > 1e-6
+    P.bpd = bpd if ok else None
     return P

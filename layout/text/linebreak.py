@@ -111,6 +111,28 @@ def _choose(P, s, avail, hanging):
         while e < n and fits(e + 1):
             e += 1
         return e, False, True
+    bpd = P.bpd
+    if bpd is not None and P.kind[s] != "space":
+        # fitting is monotonic (see itemize): start from the bisected estimate and settle it with the
+        # exact test, which the galloping search below would have applied to the same boundary
+        k = bisect_right(bpd, lim + Ws - SHs + gs - gms, k0, nb) - 1
+        if k < k0:
+            k = k0
+        while k > k0:
+            e = ends[k]
+            c = ce[e - 1]
+            if ((W[e] - Ws - gs + track * (e - s1) - cs - c) - (SH[e] - SHs - gms - cs - c)) <= lim:
+                break
+            k -= 1
+        while k + 1 < nb:
+            e = ends[k + 1]
+            c = ce[e - 1]
+            if ((W[e] - Ws - gs + track * (e - s1) - cs - c) - (SH[e] - SHs - gms - cs - c)) > lim:
+                break
+            k += 1
+        if hanging and k + 1 < nb and _fits(P, s, bps[k + 1], avail, True) == 2:
+            return bps[k + 1], True, False
+        return bps[k], False, False
     lo, step = k0, 1
     hi = k0 + 1
     while hi < nb:
