@@ -56,7 +56,7 @@ class Prepared:
     __slots__ = ("text", "n", "size", "em", "sx", "track", "face", "gid", "kind", "pcls", "w", "dx", "lcap",
                  "rcap", "gap", "gapmin", "gapmax", "spmin", "spmax", "brk", "bps", "W", "SH", "H",
                  "missing", "punct", "ascent", "descent", "fallback_faces", "gt", "adj", "eq", "eqloose", "cs", "ce",
-                 "sp", "bpe", "bpd")
+                 "sp", "bpe", "bpd", "hasgap")
 
     def cut_end(self, i: int) -> float:
         """Blank removed when character i ends a line (GB/T 15834 §5.1.10: line-end marks take 1/2 em)."""
@@ -245,6 +245,7 @@ def _prepare(text: str, style, cat) -> Prepared:
     P.cs = [lcap[i] if pcls[i] == "open" else 0.0 for i in range(n)]
     P.ce = [rcap[i] if pcls[i] in ("stop", "pause", "close") else 0.0 for i in range(n)]
     P.sp = "space" in kinds                              # any spaces (spaces are not glyphs)
+    P.hasgap = any(gap)                                  # any Han–Latin gaps
     bpe = []                                             # each opportunity without trailing spaces
     for e in P.bps:
         while e > 0 and kinds[e - 1] == "space":

@@ -63,9 +63,13 @@ def place_raw(P, s: int, e: int, avail: float, x0: float, mode: str, hang: bool,
     diff = avail - content
     flush = True
     if diff < -EPS or (diff > EPS and mode in ("justify", "distribute", "fit")):
-        # adjustable characters of this line (punctuation with blank, spaces, Han–Latin gaps)
-        lo, hi = bisect_left(P.adj, s), bisect_left(P.adj, s + last_in + 1)
-        adj = [i - s for i in P.adj[lo:hi]]
+        # adjustable characters of this line (punctuation with blank, spaces, Han–Latin gaps); expanding
+        # looks only at spaces and gaps, so a paragraph with neither needs none
+        if diff < -EPS or P.sp or P.hasgap:
+            lo, hi = bisect_left(P.adj, s), bisect_left(P.adj, s + last_in + 1)
+            adj = [i - s for i in P.adj[lo:hi]]
+        else:
+            adj = ()
         if diff < -EPS:
             lcap, rcap = P.lcap, P.rcap
             lc = {j: lcap[s + j] for j in adj}
