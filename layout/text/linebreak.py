@@ -219,7 +219,9 @@ class ParagraphComposer:
         avail = width - indent
         hanging = bool(self.style.hanging)
         e, hang, emergency = _choose(P, s, avail, hanging)
-        if e < P.n and not emergency:
+        n = P.n
+        # (_avoid_orphan changes nothing unless the rest has too few Han characters or ``keep`` asks)
+        if e < n and not emergency and (keep >= 1 or P.H[n] - P.H[e] < int(self.style.min_last_han)):
             e, hang = self._avoid_orphan(s, e, hang, width, avail, keep)
         return self._make(s, e, hang, emergency, width, indent, avail, first)
 
