@@ -327,62 +327,71 @@ class _Painter:
                 self.c.restoreState()
 
     def _tj_run(self, run: GlyphRun, name: str, font, size: float, th: float, adv_units) -> None:
-        """One horizontal run as one text object: a Tm at the run's first glyph, then per font subset one
-        TJ array whose numbers move each glyph from its natural advance to the engine's x (glyph text goes
-        through ReportLab's subset machinery, so embedding and ToUnicode stay ReportLab's)."""
+        """One horizontal run as one text object: a Tm at the run's first glyph, a Tc for the run's most
+        common extra space (justification), then per font subset one TJ array whose numbers move the few
+        glyphs that differ (compressed punctuation, Han–Latin gaps) to the engine's x. Glyph text goes
+        through ReportLab's subset machinery, so embedding and ToUnicode stay ReportLab's."""
         from reportlab.lib.rl_accel import fp_str
 
         c = self.c
         doc = c._doc
         glyphs = run.glyphs
-        k1 = size / 1000.0
-        code = ["BT"]
-        if abs(th * 100.0 - self.tz) > 1e-6:
-            code.append(f"{fp_str(th * 100.0)} Tz")
-            self.tz = th * 100.0
-        if self.tc is None or self.tc != 0.0:
-            code.append("0 Tc")
-            self.tc = 0.0
-        x0 = run.x + glyphs[0].x + glyphs[0].dx
-        code.append(f"1 0 0 1 {fp_str(x0)} {fp_str(self.H - (run.y + glyphs[0].dy))} Tm")
-        # the TJ number before each glyph that does not sit at the end of its predecessor's natural advance
-        f = k1 * th
-        scale = -1000.0 / (size * th)
-        strs: dict = {}
         n = len(glyphs)
+        f = size / 1000.0 * th                  # font units → pt along the line
         units = self._adv_units[name]
         bad = self._bad_chars[name]
-        prev = glyphs[0]
-        end = prev.x + prev.dx + adv_units(prev.ch) * f
-        adj = [None] * n
-        inv = 1.0 / scale
-        for k in range(1, n):
-            g = glyphs[k]
-            here = g.x + g.dx
-            gap = here - end
-            if gap > 1e-4 or gap < -1e-4:
-                # 0.1 thousandth of the size (< 0.001 pt); the glyph is placed from where the rounded number
-                # really puts it, so rounding never accumulates along the line
-                v = round(gap * scale, 1)
-                t = strs.get(v)
-                if t is None:
-                    t = strs[v] = fp_str(v)
-                adj[k] = t
-                here = end + v * inv
-            else:
-                here = end
+        # pass 1: where each glyph starts and the natural end of its predecessor
+        pos = [g.x + g.dx for g in glyphs]
+        nat = [0.0] * n
+        for k, g in enumerate(glyphs):
             ch = g.ch
             u = units.get(ch)
             if u is None or ch in bad:
                 u = adv_units(ch)            # first sight of this text, or a character the font lacks
-            end = here + u * f
+            nat[k] = u * f
+        counts: dict = {}
+        for k in range(1, n):
+            gap = round(pos[k] - pos[k - 1] - nat[k - 1], 3)
+            counts[gap] = counts.get(gap, 0) + 1
+        tc = max(counts, key=counts.get) if counts else 0.0     # pt added after every glyph (Tc × Th)
+        tc_op = round(tc / th, 4)
+        tc = tc_op * th
+        code = ["BT"]
+        if abs(th * 100.0 - self.tz) > 1e-6:
+            code.append(f"{fp_str(th * 100.0)} Tz")
+            self.tz = th * 100.0
+        if self.tc is None or self.tc != tc_op:
+            code.append(f"{fp_str(tc_op)} Tc")
+            self.tc = tc_op
+        code.append(f"1 0 0 1 {fp_str(run.x + pos[0])} {fp_str(self.H - (run.y + glyphs[0].dy))} Tm")
+        # pass 2: a TJ number (0.1 thousandth of the size, < 0.001 pt) before each glyph that Tc alone
+        # does not put in place; positions follow where the rounded numbers really put the glyphs, so
+        # rounding never accumulates along the line
+        scale = -1000.0 / (size * th)
+        inv = 1.0 / scale
+        stops = []                                # (glyph index, number text)
+        end = pos[0] + nat[0] + tc
+        for k in range(1, n):
+            d = pos[k] - end
+            if d > 1e-4 or d < -1e-4:
+                v = round(d * scale, 1)
+                if v:
+                    stops.append((k, fp_str(v)))
+                    end += v * inv
+            end += nat[k] + tc
         text = "".join(g.ch for g in glyphs)
-        if len(text) != n:                       # a glyph of several characters: the number goes before its first
-            adj = [a for g, a in zip(glyphs, adj) for a in ([a] + [None] * (len(g.ch) - 1))]
+        if stops and len(text) != n:              # glyphs of several characters: index by character
+            first = []
+            i = 0
+            for g in glyphs:
+                first.append(i)
+                i += len(g.ch)
+            stops = [(first[k], t) for k, t in stops]
         escape = c._escape
         subset_names = self._subset_names.setdefault(name, {})   # per canvas: names are per document
         subset_now = None
         p0 = 0
+        si, ns = 0, len(stops)
         for subset, data in font.splitString(text, doc):
             if subset != subset_now:
                 sname = subset_names.get(subset)
@@ -390,18 +399,22 @@ class _Painter:
                     sname = subset_names[subset] = font.getSubsetInternalName(subset, doc)
                 code.append(f"{sname} {fp_str(size)} Tf")
                 subset_now = subset
-            parts = []
-            start = 0
-            for i in range(len(data)):
-                t = adj[p0 + i]
-                if t is not None:
+            p1 = p0 + len(data)
+            if si < ns and stops[si][0] < p1:
+                parts = []
+                start = 0
+                while si < ns and stops[si][0] < p1:
+                    i = stops[si][0] - p0
                     if i > start:
                         parts.append(f"({escape(data[start:i])})")
-                    parts.append(t)
+                    parts.append(stops[si][1])
                     start = i
-            parts.append(f"({escape(data[start:])})")
-            p0 += len(data)
-            code.append(f"[{' '.join(parts)}] TJ")
+                    si += 1
+                parts.append(f"({escape(data[start:])})")
+                code.append(f"[{' '.join(parts)}] TJ")
+            else:
+                code.append(f"({escape(data)}) Tj")
+            p0 = p1
         code.append("ET")
         c._code.append("\n".join(code))
 
