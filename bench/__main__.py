@@ -121,6 +121,9 @@ def render(rows, total, tiny) -> str:
             ratio = f"{base[r['workload']]['median'] / r['median']:.2f}"
         tgt = TARGETS.get((r["workload"], r["peer"]))
         tcell = f"{tgt[0]} {'✔' if r['median'] < tgt[1] else '✘'}" if tgt else ""
+        rl = next((q for q in rows if q["workload"] == r["workload"] and q["peer"] == "reportlab" and "median" in q), None)
+        if r["workload"] == "b-pdf" and r["peer"] == "paiban" and rl:
+            tcell = f"≤ ReportLab {'✔' if r['median'] <= rl['median'] else '✘'} ({r['median'] / rl['median']:.2f}×)"
         faults = f"{r['faults']} / {r['lines']} lines" if "faults" in r else ""
         flush = f"{r['flush']:.0%}" if "flush" in r else ""
         out.append(f"| {r['workload']} | {r['peer']} | {fmt_s(r['median'])} | {fmt_s(r['spread'][0])}–{fmt_s(r['spread'][1])}"
