@@ -340,22 +340,17 @@ class _Painter:
         f = size / 1000.0 * th                  # font units → pt along the line
         units = self._adv_units[name]
         bad = self._bad_chars[name]
-        # pass 1: where each glyph starts and the natural end of its predecessor
+        # pass 1: where each glyph starts, its natural advance, and the gap after each glyph
         pos = [g.x + g.dx for g in glyphs]
-        nat = [0.0] * n
-        for k, g in enumerate(glyphs):
-            ch = g.ch
-            u = units.get(ch)
-            if u is None or ch in bad:
-                u = adv_units(ch)            # first sight of this text, or a character the font lacks
-            nat[k] = u * f
-        counts: dict = {}
-        for k in range(1, n):
-            gap = round(pos[k] - pos[k - 1] - nat[k - 1], 3)
-            counts[gap] = counts.get(gap, 0) + 1
-        tc = max(counts, key=counts.get) if counts else 0.0     # pt added after every glyph (Tc × Th)
+        chs = [g.ch for g in glyphs]
+        get = units.get
+        us = [get(ch) for ch in chs]
+        if None in us or any(ch in bad for ch in chs):
+            us = [adv_units(ch) for ch in chs]      # first sight of some text, or characters the font lacks
+        gaps = [round(q - p - u * f, 3) for p, q, u in zip(pos, pos[1:], us)]
+        # Tc: the median gap, which is the justification space whenever most gaps share it (pt, Tc × Th)
+        tc = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
         tc_op = round(tc / th, 4)
-        tc = tc_op * th
         code = ["BT"]
         if abs(th * 100.0 - self.tz) > 1e-6:
             code.append(f"{fp_str(th * 100.0)} Tz")
@@ -365,21 +360,13 @@ class _Painter:
             self.tc = tc_op
         code.append(f"1 0 0 1 {fp_str(run.x + pos[0])} {fp_str(self.H - (run.y + glyphs[0].dy))} Tm")
         # pass 2: a TJ number (0.1 thousandth of the size, < 0.001 pt) before each glyph that Tc alone
-        # does not put in place; positions follow where the rounded numbers really put the glyphs, so
-        # rounding never accumulates along the line
+        # does not put in place (gaps were rounded to 0.001 pt: a line of 40 glyphs drifts < 0.02 pt at most,
+        # and only where its gaps differ from Tc by less than that)
         scale = -1000.0 / (size * th)
-        inv = 1.0 / scale
-        stops = []                                # (glyph index, number text)
-        end = pos[0] + nat[0] + tc
-        for k in range(1, n):
-            d = pos[k] - end
-            if d > 1e-4 or d < -1e-4:
-                v = round(d * scale, 1)
-                if v:
-                    stops.append((k, fp_str(v)))
-                    end += v * inv
-            end += nat[k] + tc
-        text = "".join(g.ch for g in glyphs)
+        tc = tc_op * th
+        stops = [(k, fp_str(v)) for k, v in ((k, round((gp - tc) * scale, 1))
+                                             for k, gp in enumerate(gaps, 1) if gp != tc) if v]
+        text = "".join(chs)
         if stops and len(text) != n:              # glyphs of several characters: index by character
             first = []
             i = 0
