@@ -46,6 +46,7 @@ def _ui_font(app):
 def screenshot(win, out: str, page: int = 1) -> str:
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance()
+    win.thumbs.refresh_images()     # in the window they are drawn just after the first paint
     win.show()
     for _ in range(5):
         app.processEvents()

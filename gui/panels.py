@@ -77,6 +77,7 @@ class ThumbnailPanel(QWidget):
         for i, p in enumerate(self.ctrl.doc.pages):
             it = QListWidgetItem()
             it.setToolTip(self._label(i, p))
+            it.setSizeHint(self.list.iconSize() + QSize(8, 8))   # the row's size before its picture arrives
             self.list.addItem(it)
         self.list.setCurrentRow(min(cur, self.list.count() - 1))
         self._busy = False

@@ -748,3 +748,11 @@ def test_property_choices_follow_the_block_kind(win):
     win.ctrl.select(["a4"])
     box_ = win.props.widget().findChild(QComboBox, "prop_box")
     assert "花边1" in [box_.itemText(i) for i in range(box_.count())]
+
+
+def test_thumbnails_follow_the_first_paint(win, qtbot):
+    """Opening paints the page first; the page thumbnails arrive just after, one per page, with a picture."""
+    qtbot.waitUntil(lambda: all(not win.thumbs.list.item(i).icon().isNull()
+                                for i in range(win.thumbs.list.count())), timeout=5000)
+    assert win.thumbs.list.count() == len(win.ctrl.doc.pages) == 4
+    assert win.thumbs.list.item(0).sizeHint().height() >= win.thumbs.list.iconSize().height()
