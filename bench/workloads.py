@@ -279,6 +279,45 @@ def wl_e_paiban(runs):
     return {"times": times}
 
 
+def _window():
+    import os
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from gui.app import make_app
+    app = make_app()
+    from gui.main_window import MainWindow
+    win = MainWindow()
+    win.ask_recover = lambda *a: False
+    win.resize(1600, 1000)
+    win.open_file(str(SAMPLE))
+    win.show()
+    app.processEvents()
+    win.view.fit_page()
+    app.processEvents()
+    return app, win
+
+
+def wl_f_edit(runs):
+    """(f) in the window: a one-character edit of the 1,287-character lead article as an undoable command
+    (relayout through the composer's cache, model signals, scene update)."""
+    from gui import commands
+    app, win = _window()
+    a = win.ctrl.doc.find("a1")[1]
+    state = {"i": 0}
+
+    def edit():
+        state["i"] += 1
+        body = list(a.body)
+        body[1] = body[1][:10] + chr(0x4E00 + state["i"]) + body[1][11:]
+        win.ctrl.push(commands.SetAttrCommand(win.ctrl, a, "body", body, "edit", pages={0}))
+    return {"times": _timed(edit, runs)}
+
+
+def wl_f_repaint(runs):
+    """(f) in the window: a full repaint of page 1 at fit-page zoom (the QPainter painter of the tree)."""
+    app, win = _window()
+    return {"times": _timed(lambda: win.view.viewport().grab(), runs)}
+
+
 WORKLOADS = {
     "a-compose": [("paiban", wl_a_paiban), ("paiban (analysis cached)", wl_a_paiban_relayout)],
     "a-pdf": [("paiban", wl_a_pdf_paiban), ("reportlab", wl_a_pdf_reportlab), ("typst", wl_a_pdf_typst)],
@@ -286,4 +325,5 @@ WORKLOADS = {
     "c-issue": [("paiban", wl_c_paiban)],
     "d-edit": [("paiban", wl_d_paiban)],
     "e-window": [("paiban", wl_e_paiban)],
+    "f-window": [("paiban (edit → relayout)", wl_f_edit), ("paiban (page repaint)", wl_f_repaint)],
 }

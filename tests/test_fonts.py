@@ -5,7 +5,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -203,17 +202,17 @@ def test_fallback_finds_rare_character():
     assert not cat.face("宋体").has("\u2252") and cat.face_for("\u2252", hei).id == "kai"
 
 
-def test_warm_metrics_load_is_fast(tmp_path):
-    """A fresh process gets 宋体's metrics from the disk cache in well under 100 ms."""
+def test_warm_metrics_load_comes_from_the_disk_cache(tmp_path):
+    """A fresh process gets 宋体's metrics from the disk cache: the font file is not parsed again (fontTools'
+    table reader is never imported). Its speed is measured in bench/ (font loading row)."""
     env = dict(os.environ, PAIBAN_CACHE=str(tmp_path / "c"), PAIBAN_FONTS="", XDG_DATA_HOME=str(tmp_path))
-    code = ("import time; t=time.perf_counter(); from layout.fonts import catalog; "
-            "a=catalog().face('宋体').advance('中'); print(a, time.perf_counter()-t)")
+    code = ("import sys; from layout.fonts import catalog; "
+            "a=catalog().face('宋体').advance('中'); print(a, 'fontTools.ttLib.ttFont' in sys.modules)")
     run = lambda: subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,  # noqa: E731
                                  capture_output=True, text=True, check=True).stdout.split()
-    cold = run()
-    warm = min(float(run()[1]) for _ in range(3))
-    assert cold[0] == "1.0"
-    assert warm < 0.1, warm
+    assert run() == ["1.0", "True"]           # cold: parsed with fontTools, cache written
+    assert list((tmp_path / "c").rglob("*"))
+    assert run() == ["1.0", "False"]          # warm: from the cache
 
 
 # -- user fonts -------------------------------------------------------------------------------------------
@@ -238,10 +237,8 @@ def test_user_cff_font_is_converted_once_and_usable(cache, small_otf, tmp_path):
     copy = tmp_path / "again" / "TinySans.otf"
     copy.parent.mkdir()
     shutil.copy(small_otf, copy)
-    t = time.perf_counter()
     face2 = load_catalog().add_user_font(copy, roles=["x"])
-    assert face2.path == str(path) and path.stat().st_mtime_ns == mtime
-    assert time.perf_counter() - t < 1.0
+    assert face2.path == str(path) and path.stat().st_mtime_ns == mtime   # not converted again
 
 
 def test_user_font_directory_is_scanned(cache, small_otf, tmp_path, monkeypatch):

@@ -700,27 +700,20 @@ def test_page_setup_grid_edit_relays_out(win):
     assert win.ctrl.doc.page.columns == 6 and len(win.ctrl.laid.pages[0].columns) == 6
 
 
-def test_one_character_edit_relayout_and_repaint_are_fast(win):
-    """Typing must feel immediate: a one-character edit is relaid through the composer's cache and the page
-    repainted well within a frame budget on this 2-core CI box (typical: ~10 ms and ~20 ms)."""
-    import statistics
-    import time
+def test_one_character_edit_relays_out_through_the_cache(win):
+    """A one-character edit recomposes only the edited article (its timing is measured in bench/, f-window)."""
     from gui import commands
+
+    def count(ch):
+        return sum(r.text.count(ch) for p in win.ctrl.laid.pages for r in p.items if hasattr(r, "glyphs"))
     a = win.ctrl.doc.find("a1")[1]
-    times = []
-    for i in range(6):
-        body = list(a.body)
-        body[1] = body[1] + "字"
-        t = time.perf_counter()
-        win.ctrl.push(commands.SetAttrCommand(win.ctrl, a, "body", body, "edit", pages={0}))
-        times.append(time.perf_counter() - t)
-    assert statistics.median(times) < 0.15, times
-    reps = []
-    for i in range(3):
-        t = time.perf_counter()
-        win.view.viewport().grab()
-        reps.append(time.perf_counter() - t)
-    assert statistics.median(reps) < 0.3, reps
+    comp = win.ctrl.layouter.composer
+    before, chars = comp.block_misses, count("鑫")
+    body = list(a.body)
+    body[1] = body[1] + "鑫"
+    win.ctrl.push(commands.SetAttrCommand(win.ctrl, a, "body", body, "edit", pages={0}))
+    assert 1 <= comp.block_misses - before <= 3      # the article (and what threads from it), not the issue
+    assert count("鑫") == chars + 1
 
 
 def test_history_and_cursor_position(win):
