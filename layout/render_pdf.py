@@ -26,6 +26,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from itertools import compress, count, repeat
+from operator import add, attrgetter, mul, ne, sub
+
 from .errors import PaibanError
 from .tree import GlyphRun, Image, LaidDocument, LaidPage, Path as TPath, Rect, Rule
 
@@ -35,6 +38,8 @@ MARK_WIDTH = 0.25         # pt
 MARK_GAP = 0.5 * MM       # between the bleed edge and the start of a crop mark
 MARK_LEN = 5 * MM
 TC_TOLERANCE = 0.005      # pt: glyph steps that agree this closely share one Tj
+
+_GLYPH_FIELDS = attrgetter("x", "dx", "ch", "rotate", "dy")
 
 _font_lock = threading.Lock()
 _registered: dict = {}    # (abs path, index) -> ReportLab font name
@@ -107,6 +112,18 @@ def register_face(path: str, index: int = 0) -> str:
 
 # -- the painter ------------------------------------------------------------------------------------------
 
+class _TfOps(dict):
+    """Font subset number -> its ``/Name size Tf`` operator, for one font and size on one canvas."""
+
+    def __init__(self, font, doc, tail: str):
+        super().__init__()
+        self.font, self.doc, self.tail = font, doc, tail
+
+    def __missing__(self, subset: int) -> str:
+        op = self[subset] = self.font.getSubsetInternalName(subset, self.doc) + self.tail
+        return op
+
+
 class _Painter:
     def __init__(self, canvas, laid: LaidDocument, opts: RenderOptions, faces, report: RenderReport):
         self.c = canvas
@@ -126,7 +143,10 @@ class _Painter:
         self.fill_key = self.stroke_key = None   # colour last set (graphics state)
         self._adv_units: dict = {}  # font name -> glyph text -> advance in font units
         self._bad_chars: dict = {}  # font name -> glyph text -> characters the font lacks
-        self._subset_names: dict = {}   # font name -> subset number -> PDF resource name (this canvas)
+        self._char_codes: dict = {}     # font name -> ({char: subset}, {char: escaped byte}) (this canvas)
+        self._tf: dict = {}             # (font name, subset, size) -> "Tf" operator (this canvas)
+        from reportlab.lib.rl_accel import fp_str
+        self._fp = fp_str
 
     # fonts and colours
     def font(self, face_id: str):
@@ -235,42 +255,53 @@ class _Painter:
         self.report.pages += 1
 
     # text
+    def _units_of(self, name: str, font, face_id: str, s: str) -> float:
+        """Advance of glyph text ``s`` in font units (cached per font); characters the font lacks are
+        reported (once per drawn glyph) in ``report.notdef``."""
+        units = self._adv_units[name]
+        bad = self._bad_chars[name]
+        v = units.get(s)
+        if v is None:
+            face = font.face
+            cw, dw, cmap = face.charWidths, face.defaultWidth, face.charToGlyph
+            v = units[s] = sum(cw.get(ord(ch), dw) for ch in s)
+            lost = [ch for ch in s if ord(ch) not in cmap and not ch.isspace()]
+            if lost:
+                bad[s] = lost
+        if s in bad:                                   # drawn as .notdef: preflight reports each one
+            self.report.notdef.extend((self.page_no, ch, face_id) for ch in bad[s])
+        return v
+
     def run(self, run: GlyphRun) -> None:
-        if not run.glyphs:
+        glyphs = run.glyphs
+        if not glyphs:
             return
-        name, font = self.font(run.face)
-        face = font.face
-        cw, dw, cmap = face.charWidths, face.defaultWidth, face.charToGlyph
+        f = self.fonts.get(run.face)
+        name, font = f if f is not None else self.font(run.face)
         size = float(run.size)
         th = (run.hscale or 100.0) / 100.0
-        H = self.H
         self.fill(run.colour, run.overprint)
-        # advances in font units per glyph text, cached per font (a page has tens of thousands of glyphs)
-        units = self._adv_units.setdefault(name, {})
+        if name not in self._adv_units:
+            # advances in font units per glyph text, cached per font (a page has tens of thousands of glyphs)
+            self._adv_units[name] = {}
+            self._bad_chars[name] = {}
+        # one pass over the glyphs (C level): origin parts, texts, rotation and baseline shift
+        xs, dxs, chs, rots, dys = zip(*map(_GLYPH_FIELDS, glyphs))
+        if not any(rots) and dys.count(dys[0]) == len(dys):
+            self._tj_run(run, name, font, size, th, xs, dxs, chs, dys[0])
+            return
+        face = font.face
+        H = self.H
         k1 = size / 1000.0
-        missing = self.report.notdef
-
-        bad = self._bad_chars.setdefault(name, {})
+        units_of = self._units_of
 
         def adv_units(s: str) -> float:
-            v = units.get(s)
-            if v is None:
-                v = units[s] = sum(cw.get(ord(ch), dw) for ch in s)
-                lost = [ch for ch in s if ord(ch) not in cmap and not ch.isspace()]
-                if lost:
-                    bad[s] = lost
-            if s in bad:                                   # drawn as .notdef: preflight reports each one
-                missing.extend((self.page_no, ch, run.face) for ch in bad[s])
-            return v
+            return units_of(name, font, run.face, s)
 
         def adv(s: str) -> float:
             return adv_units(s) * k1
 
-        rotated = [g for g in run.glyphs if g.rotate]
-        g_0 = run.glyphs[0]
-        if not rotated and all(g.dy == g_0.dy for g in run.glyphs):
-            self._tj_run(run, name, font, size, th, adv_units)
-            return
+        rotated = [g for g in glyphs if g.rotate]
         t = self.c.beginText()
         t.setFont(name, size)
         # Tz and Tc are text state: they outlive BT/ET, so track them across runs (reset per page / by Q)
@@ -278,7 +309,7 @@ class _Painter:
             t.setHorizScale(th * 100.0)
             self.tz = th * 100.0
         tc_now = self.tc
-        glyphs = [g for g in run.glyphs if not g.rotate] if rotated else run.glyphs
+        glyphs = [g for g in glyphs if not g.rotate] if rotated else glyphs
         n = len(glyphs)
         pos = [g.x + g.dx for g in glyphs]
         # the space after glyph k beyond its natural advance (what Tc must add), per glyph
@@ -326,84 +357,114 @@ class _Painter:
                 self.c.drawText(t)
                 self.c.restoreState()
 
-    def _tj_run(self, run: GlyphRun, name: str, font, size: float, th: float, adv_units) -> None:
+    def _codes(self, name: str, font, text: str) -> tuple:
+        """Per character of ``text``: its font subset and its escaped byte in that subset.
+
+        ReportLab's ``splitString`` assigns subset codes in order of first use and never changes them for
+        the document, so the painter remembers each character's code after its first run and only sends
+        runs holding new characters through ``splitString`` (which assigns them, as before)."""
+        maps = self._char_codes.get(name)
+        if maps is None:
+            maps = self._char_codes[name] = ({}, {})
+        sub_of, esc_of = maps
+        try:
+            return list(map(sub_of.__getitem__, text)), esc_of
+        except KeyError:
+            pass
+        escape = self.c._escape
+        chars = iter(text)
+        for subset, data in font.splitString(text, self.c._doc):
+            for b in data:                       # one byte per character (code point)
+                ch = next(chars)
+                sub_of[ch] = subset
+                esc_of[ch] = escape(bytes((b,)))
+        return list(map(sub_of.__getitem__, text)), esc_of
+
+    def _tj_run(self, run: GlyphRun, name: str, font, size: float, th: float, xs, dxs, chs, dy) -> None:
         """One horizontal run as one text object: a Tm at the run's first glyph, a Tc for the run's most
         common extra space (justification), then per font subset one TJ array whose numbers move the few
         glyphs that differ (compressed punctuation, Han–Latin gaps) to the engine's x. Glyph text goes
         through ReportLab's subset machinery, so embedding and ToUnicode stay ReportLab's."""
-        from reportlab.lib.rl_accel import fp_str
-
-        c = self.c
-        doc = c._doc
-        glyphs = run.glyphs
-        n = len(glyphs)
+        fp_str = self._fp
+        n = len(chs)
         f = size / 1000.0 * th                  # font units → pt along the line
         units = self._adv_units[name]
         bad = self._bad_chars[name]
         # pass 1: where each glyph starts, its natural advance, and the gap after each glyph
-        pos = [g.x + g.dx for g in glyphs]
-        chs = [g.ch for g in glyphs]
-        get = units.get
-        us = [get(ch) for ch in chs]
-        if None in us or any(ch in bad for ch in chs):
-            us = [adv_units(ch) for ch in chs]      # first sight of some text, or characters the font lacks
-        gaps = [round(q - p - u * f, 3) for p, q, u in zip(pos, pos[1:], us)]
+        pos = list(map(add, xs, dxs))
+        us = list(map(units.get, chs))
+        if None in us or (bad and not bad.keys().isdisjoint(chs)):
+            # first sight of some text, or characters the font lacks
+            units_of, face_id = self._units_of, run.face
+            us = [units_of(name, font, face_id, ch) for ch in chs]
+        # gap after each glyph: round(q - p - u * f, 3) for consecutive origins p, q and the advance u of the
+        # glyph at p; a line has only a few distinct gaps, so each distinct value is rounded once
+        raw = list(map(sub, map(sub, pos[1:], pos), map(mul, us, repeat(f))))
+        rounded = {v: round(v, 3) for v in set(raw)}
+        gaps = list(map(rounded.__getitem__, raw))
         # Tc: the median gap, which is the justification space whenever most gaps share it (pt, Tc × Th)
         tc = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
         tc_op = round(tc / th, 4)
         code = ["BT"]
         if abs(th * 100.0 - self.tz) > 1e-6:
-            code.append(f"{fp_str(th * 100.0)} Tz")
+            code.append(fp_str(th * 100.0) + " Tz")
             self.tz = th * 100.0
         if self.tc is None or self.tc != tc_op:
-            code.append(f"{fp_str(tc_op)} Tc")
+            code.append(fp_str(tc_op) + " Tc")
             self.tc = tc_op
-        code.append(f"1 0 0 1 {fp_str(run.x + pos[0])} {fp_str(self.H - (run.y + glyphs[0].dy))} Tm")
+        code.append("1 0 0 1 " + fp_str(run.x + pos[0], self.H - (run.y + dy)) + " Tm")
         # pass 2: a TJ number (0.1 thousandth of the size, < 0.001 pt) before each glyph that Tc alone
         # does not put in place (gaps were rounded to 0.001 pt: a line of 40 glyphs drifts < 0.02 pt at most,
         # and only where its gaps differ from Tc by less than that)
-        scale = -1000.0 / (size * th)
         tc = tc_op * th
-        stops = [(k, fp_str(v)) for k, v in ((k, round((gp - tc) * scale, 1))
-                                             for k, gp in enumerate(gaps, 1) if gp != tc) if v]
+        off = list(compress(count(1), map(ne, gaps, repeat(tc))))     # glyphs after a gap other than Tc
+        if off:
+            scale = -1000.0 / (size * th)
+            stops = [(k, fp_str(v)) for k, v in ((k, round((gaps[k - 1] - tc) * scale, 1)) for k in off) if v]
+        else:
+            stops = off
         text = "".join(chs)
-        if stops and len(text) != n:              # glyphs of several characters: index by character
+        L = len(text)
+        if stops and L != n:                    # glyphs of several characters: index by character
             first = []
             i = 0
-            for g in glyphs:
+            for ch in chs:
                 first.append(i)
-                i += len(g.ch)
+                i += len(ch)
             stops = [(first[k], t) for k, t in stops]
-        escape = c._escape
-        subset_names = self._subset_names.setdefault(name, {})   # per canvas: names are per document
-        subset_now = None
-        p0 = 0
-        si, ns = 0, len(stops)
-        for subset, data in font.splitString(text, doc):
-            if subset != subset_now:
-                sname = subset_names.get(subset)
-                if sname is None:
-                    sname = subset_names[subset] = font.getSubsetInternalName(subset, doc)
-                code.append(f"{sname} {fp_str(size)} Tf")
-                subset_now = subset
-            p1 = p0 + len(data)
-            if si < ns and stops[si][0] < p1:
-                parts = []
-                start = 0
-                while si < ns and stops[si][0] < p1:
-                    i = stops[si][0] - p0
-                    if i > start:
-                        parts.append(f"({escape(data[start:i])})")
-                    parts.append(stops[si][1])
-                    start = i
-                    si += 1
-                parts.append(f"({escape(data[start:])})")
-                code.append(f"[{' '.join(parts)}] TJ")
-            else:
-                code.append(f"({escape(data)}) Tj")
-            p0 = p1
+        subs, esc_of = self._codes(name, font, text)
+        es = list(map(esc_of.__getitem__, text))
+        tfs = self._tf.get((name, size))
+        if tfs is None:
+            tfs = self._tf[(name, size)] = _TfOps(font, self.c._doc, f" {fp_str(size)} Tf")
+        s0 = subs[0]
+        if subs.count(s0) == L and not stops:   # one subset, Tc alone places every glyph
+            code.append(tfs[s0])
+            code.append("(" + "".join(es) + ") Tj")
+        else:
+            # one Tj (or TJ, with the stops inside it) per stretch of glyphs in one font subset
+            cuts = list(compress(range(1, L), map(ne, subs[1:], subs)))
+            si, ns = 0, len(stops)
+            nxt = stops[0][0] if ns else L
+            for p0, p1 in zip([0, *cuts], [*cuts, L]):
+                code.append(tfs[subs[p0]])
+                if nxt < p1:
+                    parts = []
+                    start = p0
+                    while nxt < p1:
+                        if nxt > start:
+                            parts.append("(" + "".join(es[start:nxt]) + ")")
+                        parts.append(stops[si][1])
+                        start = nxt
+                        si += 1
+                        nxt = stops[si][0] if si < ns else L
+                    parts.append("(" + "".join(es[start:p1]) + ")")
+                    code.append("[" + " ".join(parts) + "] TJ")
+                else:
+                    code.append("(" + "".join(es[p0:p1]) + ") Tj")
         code.append("ET")
-        c._code.append("\n".join(code))
+        self.c._code.append("\n".join(code))
+
 
     # vector items
     def rule(self, r: Rule) -> None:
