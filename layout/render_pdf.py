@@ -24,10 +24,9 @@ import os
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import compress
+from operator import ne
 from pathlib import Path
-
-from itertools import compress, count, repeat
-from operator import add, attrgetter, mul, ne, sub
 
 from .errors import PaibanError
 from .tree import GlyphRun, Image, LaidDocument, LaidPage, Path as TPath, Rect, Rule
@@ -38,8 +37,6 @@ MARK_WIDTH = 0.25         # pt
 MARK_GAP = 0.5 * MM       # between the bleed edge and the start of a crop mark
 MARK_LEN = 5 * MM
 TC_TOLERANCE = 0.005      # pt: glyph steps that agree this closely share one Tj
-
-_GLYPH_FIELDS = attrgetter("x", "dx", "ch", "rotate", "dy")
 
 _font_lock = threading.Lock()
 _registered: dict = {}    # (abs path, index) -> ReportLab font name
@@ -144,7 +141,9 @@ class _Painter:
         self._adv_units: dict = {}  # font name -> glyph text -> advance in font units
         self._bad_chars: dict = {}  # font name -> glyph text -> characters the font lacks
         self._char_codes: dict = {}     # font name -> ({char: subset}, {char: escaped byte}) (this canvas)
-        self._tf: dict = {}             # (font name, subset, size) -> "Tf" operator (this canvas)
+        self._tf: dict = {}             # (font name, size) -> subset -> "Tf" operator (this canvas)
+        self._adv_pt: dict = {}         # (font name, size, Th) -> glyph text -> advance along the line (pt)
+        self._num: dict = {}            # number -> its text in the content stream (Tc and TJ values)
         from reportlab.lib.rl_accel import fp_str
         self._fp = fp_str
 
@@ -285,10 +284,9 @@ class _Painter:
             # advances in font units per glyph text, cached per font (a page has tens of thousands of glyphs)
             self._adv_units[name] = {}
             self._bad_chars[name] = {}
-        # one pass over the glyphs (C level): origin parts, texts, rotation and baseline shift
-        xs, dxs, chs, rots, dys = zip(*map(_GLYPH_FIELDS, glyphs))
-        if not any(rots) and dys.count(dys[0]) == len(dys):
-            self._tj_run(run, name, font, size, th, xs, dxs, chs, dys[0])
+        dy = glyphs[0].dy
+        if not [g for g in glyphs if g.rotate or g.dy != dy]:     # horizontal, one baseline: one text object
+            self._tj_run(run, name, font, size, th, glyphs, dy)
             return
         face = font.face
         H = self.H
@@ -380,49 +378,71 @@ class _Painter:
                 esc_of[ch] = escape(bytes((b,)))
         return list(map(sub_of.__getitem__, text)), esc_of
 
-    def _tj_run(self, run: GlyphRun, name: str, font, size: float, th: float, xs, dxs, chs, dy) -> None:
+    def _tj_run(self, run: GlyphRun, name: str, font, size: float, th: float, glyphs, dy) -> None:
         """One horizontal run as one text object: a Tm at the run's first glyph, a Tc for the run's most
         common extra space (justification), then per font subset one TJ array whose numbers move the few
         glyphs that differ (compressed punctuation, Han–Latin gaps) to the engine's x. Glyph text goes
         through ReportLab's subset machinery, so embedding and ToUnicode stay ReportLab's."""
         fp_str = self._fp
+        num = self._num
+        chs = [g.ch for g in glyphs]
         n = len(chs)
         f = size / 1000.0 * th                  # font units → pt along the line
-        units = self._adv_units[name]
-        bad = self._bad_chars[name]
-        # pass 1: where each glyph starts, its natural advance, and the gap after each glyph
-        pos = list(map(add, xs, dxs))
-        us = list(map(units.get, chs))
-        if None in us or (bad and not bad.keys().isdisjoint(chs)):
-            # first sight of some text, or characters the font lacks
+        # pass 1: the gap after each glyph beyond its natural advance, (q - p) - u * f for consecutive origins
+        # p, q and the advance u (font units) of the glyph at p; u * f is kept per glyph text, size and Th
+        wkey = (name, size, th)
+        wd = self._adv_pt.get(wkey)
+        if wd is None:
+            wd = self._adv_pt[wkey] = {}
+        try:
+            if self._bad_chars[name]:
+                raise KeyError                  # the font lacks some characters: report them (below)
+            wd[chs[-1]]                         # every glyph's advance known (the last one's too)
+            raw = [((b.x + b.dx) - (a.x + a.dx)) - wd[a.ch] for a, b in zip(glyphs, glyphs[1:])]
+        except KeyError:
+            # first sight of some text at this size, or characters the font lacks (reported per glyph)
             units_of, face_id = self._units_of, run.face
-            us = [units_of(name, font, face_id, ch) for ch in chs]
-        # gap after each glyph: round(q - p - u * f, 3) for consecutive origins p, q and the advance u of the
-        # glyph at p; a line has only a few distinct gaps, so each distinct value is rounded once
-        raw = list(map(sub, map(sub, pos[1:], pos), map(mul, us, repeat(f))))
-        rounded = {v: round(v, 3) for v in set(raw)}
-        gaps = list(map(rounded.__getitem__, raw))
-        # Tc: the median gap, which is the justification space whenever most gaps share it (pt, Tc × Th)
-        tc = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
+            for ch in chs:
+                wd[ch] = units_of(name, font, face_id, ch) * f
+            raw = [((b.x + b.dx) - (a.x + a.dx)) - wd[a.ch] for a, b in zip(glyphs, glyphs[1:])]
+        # the gaps are rounded to 0.001 pt; Tc is the median gap, which is the justification space whenever
+        # most gaps share it (pt, Tc × Th). Rounding is monotonic, so the median of the rounded gaps is the
+        # rounded median gap; and a line has only a few distinct gaps, so each distinct value is rounded once.
+        if raw:
+            rs = set(raw)
+            tc = round(sorted(raw)[len(raw) // 2] if len(rs) > 1 else raw[0], 3)
+        else:
+            rs, tc = (), 0.0
         tc_op = round(tc / th, 4)
+        g0 = glyphs[0]
         code = ["BT"]
         if abs(th * 100.0 - self.tz) > 1e-6:
             code.append(fp_str(th * 100.0) + " Tz")
             self.tz = th * 100.0
         if self.tc is None or self.tc != tc_op:
-            code.append(fp_str(tc_op) + " Tc")
+            v = num.get(tc_op)
+            if v is None:
+                v = num[tc_op] = fp_str(tc_op)
+            code.append(v + " Tc")
             self.tc = tc_op
-        code.append("1 0 0 1 " + fp_str(run.x + pos[0], self.H - (run.y + dy)) + " Tm")
+        code.append("1 0 0 1 " + fp_str(run.x + (g0.x + g0.dx), self.H - (run.y + dy)) + " Tm")
         # pass 2: a TJ number (0.1 thousandth of the size, < 0.001 pt) before each glyph that Tc alone
         # does not put in place (gaps were rounded to 0.001 pt: a line of 40 glyphs drifts < 0.02 pt at most,
         # and only where its gaps differ from Tc by less than that)
         tc = tc_op * th
-        off = list(compress(count(1), map(ne, gaps, repeat(tc))))     # glyphs after a gap other than Tc
-        if off:
-            scale = -1000.0 / (size * th)
-            stops = [(k, fp_str(v)) for k, v in ((k, round((gaps[k - 1] - tc) * scale, 1)) for k in off) if v]
-        else:
-            stops = off
+        moves = None
+        for v in rs:                            # the TJ number of each distinct gap other than Tc
+            gp = round(v, 3)
+            if gp != tc:
+                m = round((gp - tc) * (-1000.0 / (size * th)), 1)
+                if m:
+                    t = num.get(m)
+                    if t is None:
+                        t = num[m] = fp_str(m)
+                    if moves is None:
+                        moves = {}
+                    moves[v] = t
+        stops = [(k, moves[v]) for k, v in enumerate(raw, 1) if v in moves] if moves else ()
         text = "".join(chs)
         L = len(text)
         if stops and L != n:                    # glyphs of several characters: index by character
@@ -432,22 +452,31 @@ class _Painter:
                 first.append(i)
                 i += len(ch)
             stops = [(first[k], t) for k, t in stops]
-        subs, esc_of = self._codes(name, font, text)
+        maps = self._char_codes.get(name)
+        try:
+            sub_of, esc_of = maps
+            subs = list(map(sub_of.__getitem__, text))
+        except (TypeError, KeyError):           # characters new to this canvas: ReportLab assigns them
+            subs, esc_of = self._codes(name, font, text)
         es = list(map(esc_of.__getitem__, text))
         tfs = self._tf.get((name, size))
-        if tfs is None:
-            tfs = self._tf[(name, size)] = _TfOps(font, self.c._doc, f" {fp_str(size)} Tf")
+        if tfs is None:                         # "/F1+0 9 Tf" and "/F1+0 9 Tf\n(" per subset
+            tail = f" {fp_str(size)} Tf"
+            tfs = self._tf[(name, size)] = (_TfOps(font, self.c._doc, tail), _TfOps(font, self.c._doc, tail + "\n("))
+        tf, tf_open = tfs
         s0 = subs[0]
-        if subs.count(s0) == L and not stops:   # one subset, Tc alone places every glyph
-            code.append(tfs[s0])
-            code.append("(" + "".join(es) + ") Tj")
+        if not stops:                           # Tc alone places every glyph: one Tj per font subset
+            if subs.count(s0) == L:
+                code.append(tf_open[s0] + "".join(es) + ") Tj")
+            else:
+                cuts = list(compress(range(1, L), map(ne, subs[1:], subs)))
+                code += [tf_open[subs[p0]] + "".join(es[p0:p1]) + ") Tj" for p0, p1 in zip([0, *cuts], [*cuts, L])]
         else:
             # one Tj (or TJ, with the stops inside it) per stretch of glyphs in one font subset
-            cuts = list(compress(range(1, L), map(ne, subs[1:], subs)))
+            cuts = list(compress(range(1, L), map(ne, subs[1:], subs))) if subs.count(s0) != L else ()
             si, ns = 0, len(stops)
-            nxt = stops[0][0] if ns else L
+            nxt = stops[0][0]
             for p0, p1 in zip([0, *cuts], [*cuts, L]):
-                code.append(tfs[subs[p0]])
                 if nxt < p1:
                     parts = []
                     start = p0
@@ -459,12 +488,11 @@ class _Painter:
                         si += 1
                         nxt = stops[si][0] if si < ns else L
                     parts.append("(" + "".join(es[start:p1]) + ")")
-                    code.append("[" + " ".join(parts) + "] TJ")
+                    code.append(tf[subs[p0]] + "\n[" + " ".join(parts) + "] TJ")
                 else:
-                    code.append("(" + "".join(es[p0:p1]) + ") Tj")
+                    code.append(tf_open[subs[p0]] + "".join(es[p0:p1]) + ") Tj")
         code.append("ET")
         self.c._code.append("\n".join(code))
-
 
     # vector items
     def rule(self, r: Rule) -> None:
