@@ -45,22 +45,26 @@ def paiban_flow(paragraphs, geo: Geometry):
 
     style = _body_style(geo)
     pages, col, line_no = [], 0, 0
-    page = None
+    page = items = None
+    top = geo.top + geo.size * 0.88            # first baseline
+    leading, col_w, n_lines, n_cols = geo.leading, geo.col_w, geo.lines, geo.columns
+    col_x = [geo.column_x(i) for i in range(n_cols)]
     for text in paragraphs:
         pc = ParagraphComposer(text, style)
+        next_line = pc.next_line
         while not pc.done:
             if page is None:
                 page = LaidPage(number=len(pages) + 1, width=geo.page_w, height=geo.page_h)
                 pages.append(page)
-            line = pc.next_line(geo.col_w)
+                items = page.items
+            line = next_line(col_w)
             if line is None:
                 break
-            y = geo.top + geo.size * 0.88 + line_no * geo.leading
-            page.items.extend(line.runs(geo.column_x(col), y))
+            items.extend(line.runs(col_x[col], top + line_no * leading))
             line_no += 1
-            if line_no >= geo.lines:
+            if line_no >= n_lines:
                 line_no, col = 0, col + 1
-                if col >= geo.columns:
+                if col >= n_cols:
                     col, page = 0, None
     return LaidDocument(pages=pages, title="bench")
 

@@ -138,6 +138,7 @@ class _Painter:
         self.tz = 100.0             # current horizontal scaling (Tz), percent
         self.tc = 0.0               # current character spacing (Tc)
         self.fill_key = self.stroke_key = None   # colour last set (graphics state)
+        self.fill_overprint = None
         self._adv_units: dict = {}  # font name -> glyph text -> advance in font units
         self._bad_chars: dict = {}  # font name -> glyph text -> characters the font lacks
         self._char_codes: dict = {}     # font name -> ({char: subset}, {char: escaped byte}) (this canvas)
@@ -193,11 +194,12 @@ class _Painter:
     def fill(self, colour, overprint: bool) -> None:
         if colour != self.fill_key:          # graphics state: valid until the page's restoreState
             self.c.setFillColor(self.rl(colour))
-            self.fill_key = colour
+        self.fill_key = colour
         op = self._wants_op(colour, overprint)
         if op != self.op_fill:
             self.c.setFillOverprint(op)
             self.op_fill = op
+        self.fill_overprint = overprint      # with fill_key: the last call (runs skip a repeat of it)
 
     def stroke(self, colour, overprint: bool) -> None:
         if colour != self.stroke_key:
@@ -275,19 +277,29 @@ class _Painter:
         glyphs = run.glyphs
         if not glyphs:
             return
+        dy = glyphs[0].dy
+        if [g for g in glyphs if g.rotate or g.dy != dy]:
+            self._run_general(run)
+        else:                                   # horizontal, one baseline: one text object
+            self._tj_run(run, glyphs, dy)
+
+    def _run_font(self, run: GlyphRun) -> tuple:
         f = self.fonts.get(run.face)
         name, font = f if f is not None else self.font(run.face)
-        size = float(run.size)
-        th = (run.hscale or 100.0) / 100.0
-        self.fill(run.colour, run.overprint)
+        if run.colour is not self.fill_key or run.overprint is not self.fill_overprint:
+            self.fill(run.colour, run.overprint)
         if name not in self._adv_units:
             # advances in font units per glyph text, cached per font (a page has tens of thousands of glyphs)
             self._adv_units[name] = {}
             self._bad_chars[name] = {}
-        dy = glyphs[0].dy
-        if not [g for g in glyphs if g.rotate or g.dy != dy]:     # horizontal, one baseline: one text object
-            self._tj_run(run, name, font, size, th, glyphs, dy)
-            return
+        return name, font
+
+    def _run_general(self, run: GlyphRun) -> None:
+        """A run with rotated glyphs or glyphs off the baseline: Tj per stretch, rotated glyphs on their own."""
+        name, font = self._run_font(run)
+        glyphs = run.glyphs
+        size = float(run.size)
+        th = (run.hscale or 100.0) / 100.0
         face = font.face
         H = self.H
         k1 = size / 1000.0
@@ -378,11 +390,20 @@ class _Painter:
                 esc_of[ch] = escape(bytes((b,)))
         return list(map(sub_of.__getitem__, text)), esc_of
 
-    def _tj_run(self, run: GlyphRun, name: str, font, size: float, th: float, glyphs, dy) -> None:
+    def _tj_run(self, run: GlyphRun, glyphs, dy) -> None:
         """One horizontal run as one text object: a Tm at the run's first glyph, a Tc for the run's most
         common extra space (justification), then per font subset one TJ array whose numbers move the few
         glyphs that differ (compressed punctuation, Han–Latin gaps) to the engine's x. Glyph text goes
         through ReportLab's subset machinery, so embedding and ToUnicode stay ReportLab's."""
+        f = self.fonts.get(run.face)
+        name, font = f if f is not None else self.font(run.face)
+        if run.colour is not self.fill_key or run.overprint is not self.fill_overprint:
+            self.fill(run.colour, run.overprint)
+        if name not in self._adv_units:
+            self._adv_units[name] = {}
+            self._bad_chars[name] = {}
+        size = float(run.size)
+        th = (run.hscale or 100.0) / 100.0
         fp_str = self._fp
         num = self._num
         chs = [g.ch for g in glyphs]
