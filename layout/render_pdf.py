@@ -395,7 +395,7 @@ class _Painter:
         common extra space (justification), then per font subset one TJ array whose numbers move the few
         glyphs that differ (compressed punctuation, Han–Latin gaps) to the engine's x. Glyph text goes
         through ReportLab's subset machinery, so embedding and ToUnicode stay ReportLab's."""
-        f = self.fonts.get(run.face)
+        f = self.fonts.get(run.face)            # _run_font(), inline: this runs once per line of text
         name, font = f if f is not None else self.font(run.face)
         if run.colour is not self.fill_key or run.overprint is not self.fill_overprint:
             self.fill(run.colour, run.overprint)
