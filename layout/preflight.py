@@ -241,6 +241,8 @@ def _check_image(im: Image, pg: LaidPage, profile) -> list[Finding]:
     out = []
     blk = _block_at(pg, im.x + im.w / 2, im.y + im.h / 2)
     name = os.path.basename(im.path) or im.path
+    if not im.path:
+        return [_f("image_missing", pg.number, blk, "图片框还没有放图片", "photo frame has no image chosen yet")]
     if im.missing or not os.path.exists(im.path):
         return [_f("image_missing", pg.number, blk, f"图片缺失：{name}", f"image missing: {im.path}")]
     prepared = None

@@ -60,6 +60,11 @@ def _break_image_flag_missing(doc, tmp):
     im.missing = True
 
 
+def _break_image_not_chosen(doc, tmp):
+    im = [it for it in _page(doc).items if isinstance(it, Image)][0]
+    im.path, im.missing = "", True              # a template's photo frame nobody has filled yet
+
+
 def _break_low_ppi(doc, tmp):
     from PIL import Image as PI
     p = str(tmp / "small.jpg")
@@ -103,6 +108,7 @@ TREE_CASES = [
     ("missing_glyph", _break_missing_glyph_drawn, "error", None),
     ("image_missing", _break_image_missing, "error", "p1"),
     ("image_missing", _break_image_flag_missing, "error", "p1"),
+    ("image_missing", _break_image_not_chosen, "error", "p1"),
     ("image_low_ppi", _break_low_ppi, "error", "p1"),
     ("image_tac", _break_tac, "error", "p1"),
     ("hairline", _break_hairline, "warning", None),
@@ -123,6 +129,7 @@ def test_tree_problem_is_caught(tmp_path, code, breaker, severity, block):
     assert hits, [str(f) for f in res.findings]
     f = hits[0]
     assert f.severity == severity
+    assert f.message_zh and f.message_en and not f.message_en.rstrip().endswith(":")   # names what is wrong
     assert f.page == 1
     if block:
         assert f.block == block
