@@ -33,6 +33,18 @@ def block_title(b) -> str:
 # -- page thumbnails ---------------------------------------------------------------------------------
 
 
+def page_signature(lp) -> int | None:
+    """A cheap fingerprint of what a laid-out page shows (item kinds, places, sizes, colours and texts)."""
+    if lp is None:
+        return None
+    return hash(tuple((type(it).__name__, getattr(it, "x", 0.0), getattr(it, "y", 0.0),
+                       getattr(it, "w", 0.0), getattr(it, "h", 0.0), getattr(it, "size", 0.0),
+                       getattr(it, "x1", 0.0), getattr(it, "y1", 0.0), repr(getattr(it, "colour", None)),
+                       repr(getattr(it, "fill", None)), getattr(it, "path", ""),
+                       it.text if hasattr(it, "glyphs") else len(getattr(it, "subpaths", ())))
+                      for it in lp.items) + (lp.width, lp.height))
+
+
 class ThumbnailPanel(QWidget):
     pageActivated = Signal(int)
 
@@ -64,6 +76,7 @@ class ThumbnailPanel(QWidget):
         lay.addLayout(bar)
         lay.addWidget(self.list)
         self._busy = False
+        self.rendered = 0          # thumbnails drawn so far (a test checks an edit redraws only its page)
         self._timer = QTimer(self, singleShot=True, interval=400, timeout=self.refresh_images)
         ctrl.structureChanged.connect(self.rebuild)
         ctrl.documentReplaced.connect(self.rebuild)
@@ -87,11 +100,17 @@ class ThumbnailPanel(QWidget):
         return self.tr("Page %1").replace("%1", str(i + 1)) + (f" {p.section}" if p.section else "")
 
     def refresh_images(self):
+        """Redraw the thumbnails of pages whose picture changed (an edit usually touches one page)."""
         from PySide6.QtGui import QPainter
         W, H = self.list.iconSize().width(), self.list.iconSize().height()
         for i in range(min(self.list.count(), len(self.ctrl.doc.pages))):
             lp = self.ctrl.laid_page(i)
             label = self._label(i, self.ctrl.doc.pages[i])
+            key = (label, W, H, page_signature(lp))
+            item = self.list.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == key and not item.icon().isNull():
+                continue
+            self.rendered += 1
             pm = QPixmap(W, H)
             pm.fill(Qt.GlobalColor.transparent)
             p = QPainter(pm)
@@ -108,8 +127,9 @@ class ThumbnailPanel(QWidget):
             p.setPen(self.palette().color(self.foregroundRole()))
             p.drawText(0, y, W, H - y, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label)
             p.end()
-            self.list.item(i).setIcon(QIcon(pm))
-            self.list.item(i).setToolTip(label)
+            item.setIcon(QIcon(pm))
+            item.setToolTip(label)
+            item.setData(Qt.ItemDataRole.UserRole, key)
 
     def set_current(self, i):
         self._busy = True

@@ -749,3 +749,20 @@ def test_thumbnails_follow_the_first_paint(win, qtbot):
                                 for i in range(win.thumbs.list.count())), timeout=5000)
     assert win.thumbs.list.count() == len(win.ctrl.doc.pages) == 4
     assert win.thumbs.list.item(0).sizeHint().height() >= win.thumbs.list.iconSize().height()
+
+
+def test_an_edit_redraws_only_its_pages_thumbnail(win, qtbot):
+    from gui import commands
+    t = win.thumbs
+    qtbot.waitUntil(lambda: not t.list.item(3).icon().isNull(), timeout=5000)
+    t.refresh_images()
+    before = t.rendered
+    t.refresh_images()                                  # nothing changed: nothing redrawn
+    assert t.rendered == before
+    a = win.ctrl.doc.find("b2")[1]                      # an article on page 2
+    assert win.ctrl.doc.find("b2")[0] == 1
+    body = list(a.body)
+    body[0] = "改" + body[0][1:]
+    win.ctrl.push(commands.SetAttrCommand(win.ctrl, a, "body", body, "edit", pages={1}))
+    t.refresh_images()
+    assert t.rendered == before + 1
