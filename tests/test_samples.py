@@ -21,8 +21,8 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "assets" / "samples"
 SAMPLE = SAMPLES / "sample-issue.yaml"
-SEED_PAGE = SAMPLES / "seed-page.yaml"
-SEED_COPY = SAMPLES / "seed-page.txt"           # verbatim copy of the seed text the page is rebuilt from
+SEED_PAGE = ROOT / "tests" / "fixtures" / "seed-page.yaml"   # the seed page rebuilt: a test fixture, not shipped
+SEED_COPY = ROOT / "tests" / "fixtures" / "seed-page.txt"          # verbatim copy of the seed text the page is rebuilt from
 SEED_SHARED = ROOT.parent / "shared" / "seed" / "000_0f90a8d1bdc9c7fc.txt"   # the original, on the team's machine
 
 loader = pytest.importorskip("layout.loader", reason="layout.loader is not written yet")

@@ -1,4 +1,4 @@
-"""The seed page rebuilt (assets/samples/seed-page.yaml) exported as a user would: every article, caption, byline
+"""The seed page rebuilt (tests/fixtures/seed-page.yaml) exported as a user would: every article, caption, byline
 and QR label of the seed is in pdftotext's output, each article in reading order; kinsoku_check.py counts 0
 faults; nothing is overset; body lines of every column sit on the page's baselines (from the laid-out tree)."""
 from __future__ import annotations
@@ -16,7 +16,7 @@ from layout.loader import load_document
 from layout.tree import GlyphRun
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_PAGE = ROOT / "assets" / "samples" / "seed-page.yaml"
+SEED_PAGE = ROOT / "tests" / "fixtures" / "seed-page.yaml"
 CHECK = ROOT.parent / "shared" / "tools" / "kinsoku_check.py"
 
 # per item of the seed page, in the order a reader meets its parts (body probes are short enough to sit on one
