@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import PaibanError
+from .fontconv import file_hash   # one content hash for every disk cache
 
 CONVERT_VERSION = 1          # bump when the conversion recipe changes (invalidates the disk cache)
 JPEG_QUALITY = 92
@@ -96,14 +97,6 @@ class PreparedImage:
 _mem_cache: dict = {}
 _xf_cache: dict = {}
 _lock = threading.Lock()
-
-
-def file_hash(path: str | os.PathLike) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def prepare_image(path: str | os.PathLike, icc_path: str | os.PathLike) -> PreparedImage:
