@@ -395,13 +395,7 @@ class _Painter:
         common extra space (justification), then per font subset one TJ array whose numbers move the few
         glyphs that differ (compressed punctuation, Han–Latin gaps) to the engine's x. Glyph text goes
         through ReportLab's subset machinery, so embedding and ToUnicode stay ReportLab's."""
-        f = self.fonts.get(run.face)            # _run_font(), inline: this runs once per line of text
-        name, font = f if f is not None else self.font(run.face)
-        if run.colour is not self.fill_key or run.overprint is not self.fill_overprint:
-            self.fill(run.colour, run.overprint)
-        if name not in self._adv_units:
-            self._adv_units[name] = {}
-            self._bad_chars[name] = {}
+        name, font = self._run_font(run)
         size = float(run.size)
         th = (run.hscale or 100.0) / 100.0
         fp_str = self._fp
