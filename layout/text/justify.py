@@ -116,6 +116,29 @@ def place_raw(P, s: int, e: int, avail: float, x0: float, mode: str, hang: bool,
     return (chars, xs, w, dx, face, gid), right, flush
 
 
+def _spread(items, need, sign, w, g, dx):
+    """One step of clreq's reduction or expansion: take up to ``need`` pt from (sign −1) or give it to
+    (sign +1) the step's adjustable places in proportion to their capacity; returns what is still needed.
+    ``items`` are (capacity, kind, j): kind "g" is the gap before glyph j, "w" and "r" glyph j's width,
+    "l" its width on the left side (the glyph moves with it)."""
+    total = sum(c for c, _, _ in items if c > EPS)
+    if total <= EPS:
+        return need
+    take = min(need, total)
+    f = take / total
+    for c, kind, j in items:
+        if c <= EPS:
+            continue
+        a = sign * c * f
+        if kind == "g":
+            g[j] += a
+        else:
+            w[j] += a
+            if kind == "l":
+                dx[j] += a
+    return need - take
+
+
 def _shrink(P, s, adj, w, dx, g, lc, rc, need, last_in, mode):
     em, t = P.em, P.track
     kinds, pcls, spmin, spmax, gap, gapmin = P.kind, P.pcls, P.spmin, P.spmax, P.gap, P.gapmin
@@ -138,22 +161,7 @@ def _shrink(P, s, adj, w, dx, g, lc, rc, need, last_in, mode):
         if j >= 1 and gap[i] > EPS:
             steps[3].append((g[j] - t - gapmin[i], "g", j))
     for items in steps:
-        total = sum(c for c, _, _ in items if c > EPS)
-        if total <= EPS:
-            continue
-        take = min(need, total)
-        f = take / total
-        for c, kind, j in items:
-            if c <= EPS:
-                continue
-            a = c * f
-            if kind == "g":
-                g[j] -= a
-            else:
-                w[j] -= a
-                if kind == "l":
-                    dx[j] -= a
-        need -= take
+        need = _spread(items, need, -1.0, w, g, dx)
         if need <= EPS:
             return True
     if mode == "fit":
@@ -178,20 +186,7 @@ def _expand(P, s, adj, w, g, need, last_in, mode, x0):
         if j >= 1 and gap[i] > EPS:
             steps[1].append((gapmax[i] - (g[j] - t), "g", j))
     for items in steps:
-        if not items:
-            continue
-        total = sum(c for c, _, _ in items if c > EPS)
-        if total <= EPS:
-            continue
-        take = min(need, total)
-        f = take / total
-        for c, kind, j in items:
-            if c > EPS:
-                if kind == "g":
-                    g[j] += c * f
-                else:
-                    w[j] += c * f
-        need -= take
+        need = _spread(items, need, 1.0, w, g, None)
         if need <= EPS:
             return True, x0
     eq = _equal_gaps(P, s, last_in, False) or _equal_gaps(P, s, last_in, True)
